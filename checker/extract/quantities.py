@@ -1,0 +1,224 @@
+"""Quantity mentions: the numeral grammar applied to one sentence.
+
+One compiled pattern finds a qualifier, a numeral or range with its scale and currency, and
+the percent/multiplier/currency word after it; a short token scan then reads the counted noun
+(the unit) and the product it counts. Everything here is surface reading: canonical units,
+currencies and intervals are produced by ``checker.normalize``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.extract import numbers as num
+
+QUALIFIERS = {
+    "more_than": "more than|over|above|in excess of|upwards of|exceeding|greater than|"
+    "higher than|north of",
+    "at_least": "at least|no fewer than|no less than|a minimum of|not less than",
+    "up_to": "up to|as many as|as much as|as high as|at most|no more than|a maximum of|"
+    "not more than",
+    "less_than": "less than|fewer than|under|below|lower than|just under|just shy of",
+    "almost": "almost|nearly|close to|approaching|just short of",
+    "about": "about|around|roughly|approximately|approx\\.|some|an estimated|estimated|"
+    "circa|~|≈|an approximate|approximate",
+}
+_QUALIFIER_OF = {
+    phrase.replace("\\", ""): kind
+    for kind, phrases in QUALIFIERS.items()
+    for phrase in phrases.split("|")
+}
+# Spaces become \s+ because the patterns are compiled in verbose mode.
+_QUALIFIER = "|".join(
+    sorted((p for ps in QUALIFIERS.values() for p in ps.split("|")), key=len, reverse=True)
+).replace(" ", r"\s+")
+
+CURRENCY_SYMBOLS = r"US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|" \
+    r"USD|EUR|GBP|CNY|RMB|JPY|INR|CHF|HKD|AUD|CAD"  # fmt: skip
+CURRENCY_WORDS = r"US\s+dollars|dollars?|euros?|yuan|renminbi|pounds\s+sterling|yen|rupees?|" \
+    r"Swiss\s+francs?|francs?|won|rubles?|roubles?|USD|EUR|GBP|CNY|RMB|JPY"  # fmt: skip
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
+_WORDS = rf"(?:(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?(?:{num.NUMBER_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{num.NUMBER_WORD}))*)"
+_FRACTION = rf"(?:(?P<{{p}}fn>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-])?(?P<{{p}}fd>{num.FRACTION_WORD})"
+_SCALE_WORD = r"thousand|million|billion|trillion"
+_SCALE_ABBR = r"k|mn|mln|bn|bln|tn|trn|m|b"
+
+
+def _amount(p: str) -> str:
+    """One amount: optional currency symbol, a numeral, optional scale (group names prefixed)."""
+    return (
+        rf"(?P<{p}cur>(?:{CURRENCY_SYMBOLS})\s?)?"
+        rf"(?:(?P<{p}dig>(?<![\w.,:/])(?:{_DIGITS})(?![\d:/]|\.\d))"
+        rf"|(?P<{p}frac>\b{_FRACTION.format(p=p)}\b)"
+        rf"|(?P<{p}word>\b{_WORDS}\b))"
+        rf"(?:(?P<{p}gscale>(?<=\d)(?:{_SCALE_ABBR})\b)|\s+(?P<{p}scale>(?:{_SCALE_WORD})\b)"
+        rf"|\s?(?P<{p}ascale>(?:bn|mn|mln|tn)\b))?"
+    )
+
+
+_VAGUE = (
+    r"(?P<vague>(?P<vhead>a\s+few|a\s+couple\s+of|several|a\s+handful\s+of)\s+"
+    r"(?P<vscale>(?:hundred|thousand|million|billion|trillion)(?:\s+(?:thousand|million|billion))?)"
+    r"|(?P<vplural>tens|dozens|scores|hundreds|thousands|millions|billions|trillions)"
+    r"(?:\s+of\s+(?P<vof>thousands|millions|billions|trillions))?"
+    r"|(?P<handful>a\s+handful))\b"
+)
+
+QUANTITY = re.compile(
+    rf"""
+    (?P<qual>(?<![\w])(?:{_QUALIFIER})\s*)?
+    (?:
+      {_VAGUE}
+    |
+      (?P<between>\b(?:between|from)\s+)?
+      {_amount("a_")}
+      (?P<pct1>\s?%)?
+      (?:(?P<sep>\s*(?:-|–|—|to|through)\s*|(?(between)\s+and\s+|(?!)))
+         {_amount("b_")})?
+    )
+    (?P<plus>\+)?
+    (?P<suffix>
+        \s?(?P<pct>%|percent\b|per\s?cent\b)
+      | \s?(?P<pp>percentage\s+points?\b|pp\b|basis\s+points?\b|bps\b)
+      | (?P<mult>\s?×|x(?![\w]))
+      | \s*(?P<multw>times\b|-?fold\b)
+      | \s+(?P<curw>{CURRENCY_WORDS})\b
+    )?
+    (?P<ormore>\s+or\s+(?:more|so|above))?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# Case-insensitive matching is needed for qualifiers and words at sentence start; these checks
+# keep the case-sensitive parts honest.
+_UPPER_CURRENCY = re.compile(r"[A-Z]{3}|US|[A-Z]{1,2}\$")
+FOLD_WORD = re.compile(
+    rf"\b(?P<fold>(?:{num.NUMBER_WORD})(?:-?fold))\b|\b(?P<twice>twice|double|triple)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class RawQuantity:
+    """A quantity as written, before normalization."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    qualifier: str  # exact | range | more_than | at_least | up_to | less_than | almost | about | vague
+    currency: str | None = None
+    currency_word: str | None = None
+    suffix: str | None = None  # "%", "pp", "x"
+    noun: str | None = None  # counted noun or measured noun as written ("chips", "surcharge")
+    noun_is_unit: bool = False
+    item: str | None = None
+    per: str | None = None
+    is_bare: bool = False  # digits only: no qualifier, currency, scale, suffix
+    is_year_like: bool = False
+
+
+def _amount_value(m: re.Match[str], p: str) -> float | None:
+    if m.group(f"{p}dig"):
+        value = num.parse_digits(m.group(f"{p}dig"))
+    elif m.group(f"{p}frac"):
+        value = num.parse_fraction(m.group(f"{p}fn") or "", m.group(f"{p}fd"))
+    elif m.group(f"{p}word"):
+        value = num.parse_words(m.group(f"{p}word"))
+    else:
+        return None
+    if value is None:
+        return None
+    scale = m.group(f"{p}scale") or m.group(f"{p}gscale") or m.group(f"{p}ascale")
+    return value * num.parse_scale(scale)
+
+
+def _has_scale(m: re.Match[str], p: str) -> bool:
+    return bool(m.group(f"{p}scale") or m.group(f"{p}gscale") or m.group(f"{p}ascale"))
+
+
+def _currency(m: re.Match[str]) -> str | None:
+    symbol = (m.group("a_cur") or m.group("b_cur") or "").strip()
+    if not symbol:
+        return None
+    if symbol.isalpha() and not _UPPER_CURRENCY.fullmatch(symbol):
+        return None  # "usd" in lower case is not a currency code in running text
+    return symbol
+
+
+def read_quantity(m: re.Match[str]) -> RawQuantity | None:
+    """The value, qualifier and surface units of one QUANTITY match (None if not a number)."""
+    if m.group("vague"):
+        return _read_vague(m)
+    low = _amount_value(m, "a_")
+    if low is None:
+        return None
+    high = low
+    qualifier = "exact"
+    if m.group("b_dig") or m.group("b_word") or m.group("b_frac"):
+        second = _amount_value(m, "b_")
+        if second is not None:
+            if not _has_scale(m, "a_") and _has_scale(m, "b_"):
+                # "5 to 10 billion": the scale of the second amount applies to the first.
+                low *= num.parse_scale(
+                    m.group("b_scale") or m.group("b_gscale") or m.group("b_ascale")
+                )
+            high = second
+            qualifier = "range"
+            if low > high:
+                return None  # "2026-2025", "10-5": not a range we can read as one
+    if m.group("qual"):
+        qualifier = _QUALIFIER_OF.get(" ".join(m.group("qual").lower().split()), qualifier)
+    if m.group("plus") or (m.group("ormore") and "so" not in m.group("ormore").lower()):
+        qualifier = "at_least"
+    elif m.group("ormore"):
+        qualifier = "about"
+    suffix = _suffix(m)
+    currency = _currency(m)
+    return RawQuantity(
+        start=m.start(),
+        end=m.end(),
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        currency=currency,
+        currency_word=m.group("curw"),
+        suffix=suffix,
+        is_bare=bool(m.group("a_dig"))
+        and not (m.group("qual") or currency or suffix or m.group("curw") or m.group("plus"))
+        and not _has_scale(m, "a_")
+        and m.group("sep") is None,
+        is_year_like=_is_year_like(m),
+    )
+
+
+def _is_year_like(m: re.Match[str]) -> bool:
+    digits = m.group("a_dig")
+    return bool(digits) and len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2199
+
+
+def _suffix(m: re.Match[str]) -> str | None:
+    if m.group("pct") or m.group("pct1"):
+        return "%"
+    if m.group("pp"):
+        word = m.group("pp").lower()
+        return "bp" if word.startswith(("basis", "bps")) else "pp"
+    if m.group("mult") or m.group("multw"):
+        return "x"
+    return None
+
+
+def _read_vague(m: re.Match[str]) -> RawQuantity | None:
+    if m.group("handful"):
+        bounds = num.parse_vague("a handful", None)
+    elif m.group("vhead"):
+        bounds = num.parse_vague(m.group("vhead"), m.group("vscale"))
+    else:
+        bounds = num.parse_vague(m.group("vplural"), m.group("vof"))
+    if bounds is None:
+        return None
+    return RawQuantity(
+        start=m.start(), end=m.end(), low=bounds[0], high=bounds[1], qualifier="vague",
+        currency_word=m.group("curw"), suffix=_suffix(m),
+    )  # fmt: skip

@@ -1,0 +1,394 @@
+"""Stage 1, ingest: read article files and folders into Article records.
+
+Formats: .txt, .md (optional YAML front matter), .html/.htm (main text via trafilatura),
+.json (an object or a list of objects) and .jsonl (one object per line), each object holding
+``text`` plus optional metadata. The text of .txt and .md files is kept exactly as decoded, so
+offsets point into the file itself; front matter and scraped noise become noise spans that
+extraction skips instead of being cut out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.dates import parse_date_line, parse_date_value
+from checker.errors import InputError
+from checker.models import Article, ArticleInfo, Span
+
+SUFFIX_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+METADATA_KEYS = ("title", "outlet", "published", "url", "author")
+# Alternative key names found in scraped JSON exports.
+METADATA_ALIASES = {
+    "source": "outlet",
+    "publisher": "outlet",
+    "site_name": "outlet",
+    "sitename": "outlet",
+    "date": "published",
+    "published_at": "published",
+    "publication_date": "published",
+    "link": "url",
+    "byline": "author",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file to read, with the root it was found under (for its stable id)."""
+
+    path: Path
+    root: Path
+    display: str  # the path as the user would write it (root as given + relative part)
+
+    @property
+    def relative_id(self) -> str:
+        if self.root == self.path:
+            return self.path.name
+        return self.path.relative_to(self.root).as_posix()
+
+
+# ---------------------------------------------------------------------------------------------
+# Discovery
+
+
+def discover(root_arg: str) -> list[SourceFile]:
+    """Article files under one command-line path, sorted for deterministic output."""
+    root = Path(root_arg)
+    if not root.exists():
+        raise InputError("no such file or folder", path=root_arg)
+    if root.is_file():
+        _require_supported(root, root_arg)
+        return [SourceFile(root, root, root_arg)]
+    if not root.is_dir():
+        raise InputError("not a regular file or folder", path=root_arg)
+    found = []
+    for folder, subdirs, files in os.walk(root, followlinks=False):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder) / name
+            if name.startswith(".") or path.suffix.lower() not in SUFFIX_FORMATS:
+                continue
+            rel = path.relative_to(root).as_posix()
+            found.append(SourceFile(path, root, f"{root_arg.rstrip('/')}/{rel}"))
+    return found
+
+
+def _require_supported(path: Path, shown: str) -> None:
+    if path.suffix.lower() not in SUFFIX_FORMATS:
+        known = ", ".join(sorted(SUFFIX_FORMATS))
+        raise InputError(f"unsupported file type '{path.suffix}' (expected one of {known})", shown)
+
+
+# ---------------------------------------------------------------------------------------------
+# Decoding
+
+
+def decode(data: bytes, shown: str) -> str:
+    """UTF-8 text of a file, or a clear error for empty, binary and non-UTF-8 files."""
+    if not data.strip():
+        raise InputError("file is empty", path=shown)
+    if b"\x00" in data[:8192]:
+        raise InputError("looks like a binary file (NUL bytes), not an article", path=shown)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at byte offset {exc.start}); "
+            "re-save the file as UTF-8",
+            path=shown,
+            line=line,
+        ) from None
+
+
+def read_bytes(source: SourceFile) -> bytes:
+    try:
+        return source.path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", path=source.display) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Formats
+
+
+def load_articles(paths: Iterable[str]) -> list[Article]:
+    """Read every article under the given paths; ids are unique across roots."""
+    articles: list[Article] = []
+    for source in _unique_sources(paths):
+        articles.extend(read_source(source))
+    return articles
+
+
+def _unique_sources(paths: Iterable[str]) -> Iterator[SourceFile]:
+    seen: set[Path] = set()
+    for root_arg in paths:
+        for source in discover(root_arg):
+            resolved = source.path.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                yield source
+
+
+def read_source(source: SourceFile) -> list[Article]:
+    """The article(s) held by one file."""
+    fmt = SUFFIX_FORMATS[source.path.suffix.lower()]
+    text = decode(read_bytes(source), source.display)
+    if fmt == "txt":
+        return [_plain_article(source, text, "txt", {}, [])]
+    if fmt == "md":
+        meta, front = _front_matter(text, source.display)
+        return [_plain_article(source, text, "md", meta, [front] if front else [])]
+    if fmt == "html":
+        return [_html_article(source, text)]
+    if fmt == "json":
+        return _json_articles(source, text)
+    return _jsonl_articles(source, text)
+
+
+def _plain_article(
+    source: SourceFile,
+    text: str,
+    fmt: str,
+    meta: dict[str, Any],
+    noise: list[Span],
+    article_id: str | None = None,
+) -> Article:
+    body_start = noise[0].end if noise else 0
+    inferred, sources = infer_metadata(text, body_start)
+    merged: dict[str, Any] = {}
+    for key in METADATA_KEYS:
+        given = _clean_meta(meta.get(key))
+        if key == "published" and given is not None:
+            given = parse_date_value(given)
+        if given is not None:
+            merged[key] = given
+            sources[key] = "front_matter" if fmt == "md" else fmt if fmt != "txt" else "file"
+        elif key in inferred:
+            merged[key] = inferred[key]
+    if not text.strip():
+        raise InputError("article has no text", path=source.display)
+    info = ArticleInfo(
+        id=article_id or source.relative_id,
+        path=source.display,
+        format=fmt,  # type: ignore[arg-type]
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        chars=len(text),
+        metadata_sources={k: v for k, v in sorted(sources.items()) if k in merged},
+        **merged,
+    )
+    spans = sorted(noise + find_noise(text), key=lambda span: (span.start, span.end))
+    return Article(info=info, text=text, noise=tuple(spans))
+
+
+def _clean_meta(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _front_matter(text: str, shown: str) -> tuple[dict[str, Any], Span | None]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, None
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
+        raise InputError(f"invalid YAML front matter: {_yaml_problem(exc)}", shown, line) from None
+    if not isinstance(meta, dict):
+        raise InputError("front matter must be a mapping of keys to values", shown, 2)
+    return {str(k).lower(): v for k, v in meta.items()}, Span(start=0, end=match.end())
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    return str(getattr(exc, "problem", None) or exc).strip()
+
+
+def _html_article(source: SourceFile, html: str) -> Article:
+    import trafilatura  # imported here: it is slow to import and only HTML input needs it
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
+    )
+    if not text or not text.strip():
+        raise InputError("no article text found in the HTML page", path=source.display)
+    meta: dict[str, Any] = {}
+    document = trafilatura.extract_metadata(html)
+    if document is not None:
+        meta = {
+            "title": document.title,
+            "outlet": document.sitename,
+            "published": document.date,
+            "url": document.url,
+            "author": document.author,
+        }
+    return _plain_article(source, text, "html", meta, [])
+
+
+def _object_article(source: SourceFile, obj: Any, where: str, line: int | None) -> Article:
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: expected an object with a 'text' field", source.display, line)
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{where}: missing or empty 'text' field", source.display, line)
+    meta = {METADATA_ALIASES.get(str(k).lower(), str(k).lower()): v for k, v in obj.items()}
+    own_id = obj.get("id")
+    suffix = str(own_id) if own_id is not None else where.split()[-1]
+    fmt = SUFFIX_FORMATS[source.path.suffix.lower()]
+    return _plain_article(source, text, fmt, meta, [], f"{source.relative_id}#{suffix}")
+
+
+def _json_articles(source: SourceFile, text: str) -> list[Article]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}", source.display, exc.lineno) from None
+    items = data if isinstance(data, list) else [data]
+    return [
+        _object_article(source, obj, f"item {index}", None)
+        for index, obj in enumerate(items, start=1)
+    ]
+
+
+def _jsonl_articles(source: SourceFile, text: str) -> list[Article]:
+    articles = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            message = f"invalid JSON on this line: {exc.msg}"
+            raise InputError(message, source.display, number) from None
+        articles.append(_object_article(source, obj, f"line {number}", number))
+    if not articles:
+        raise InputError("no JSON objects found", path=source.display)
+    return articles
+
+
+# ---------------------------------------------------------------------------------------------
+# Metadata inferred from the text
+
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’/-]{1,60}),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)"
+    r"\s+\((?P<outlet>[A-Z][\w&.' -]{1,40})\)\s*[-–—]"
+)
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<owner>[^\n]{2,80})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _lines(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """(offset, line) pairs, the line without its line-end characters."""
+    offset = start
+    for raw in text[start:].splitlines(keepends=True):
+        yield offset, raw.rstrip("\r\n")
+        offset += len(raw)
+
+
+def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict[str, str]]:
+    """Title, outlet, publication date and author where the text itself says so."""
+    found: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    head = list(islice(_lines(text, body_start), 12))
+    non_blank = [(i, line.strip()) for i, (_, line) in enumerate(head) if line.strip()]
+    for _, line in non_blank[:3]:
+        dateline = _DATELINE.match(line)
+        if dateline:
+            found["outlet"] = dateline.group("outlet").strip()
+            sources["outlet"] = "dateline"
+            date = parse_date_value(dateline.group("date"))
+            if date:
+                found["published"], sources["published"] = date, "dateline"
+            break
+    if non_blank and _looks_like_title(head, non_blank[0][0]):
+        found["title"], sources["title"] = non_blank[0][1], "title_line"
+    for position, (_, line) in enumerate(non_blank[1:6], start=1):
+        date = parse_date_line(line)
+        if date and "published" not in found:
+            found["published"], sources["published"] = date, "byline"
+            author = _byline_author(non_blank[position - 1][1]) if position > 1 else None
+            if author:
+                found["author"], sources["author"] = author, "byline"
+        elif line.startswith("By ") and "author" not in found:
+            author = _byline_author(line)
+            if author:
+                found["author"], sources["author"] = author, "byline"
+    copyright_line = _COPYRIGHT.search(text, max(body_start, len(text) - 3000))
+    if copyright_line and "outlet" not in found:
+        found["outlet"] = copyright_line.group("owner").strip().rstrip(".")
+        sources["outlet"] = "copyright_line"
+    return found, sources
+
+
+_AUTHOR = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von)){0,5})$")
+
+
+def _byline_author(line: str) -> str | None:
+    """The name on a byline line ('By Jane Doe', or a bare name above the date line)."""
+    match = _AUTHOR.match(line.strip())
+    return match.group("name") if match else None
+
+
+def _looks_like_title(head: list[tuple[int, str]], index: int) -> bool:
+    """A short first line, not ending as a sentence does, followed by a blank line."""
+    line = head[index][1].strip()
+    followed_by_blank = index + 1 < len(head) and not head[index + 1][1].strip()
+    return followed_by_blank and len(line) <= 200 and not line.endswith((".", ":", ";", ","))
+
+
+# ---------------------------------------------------------------------------------------------
+# Scraped noise: lines that are never facts
+
+
+_NOISE_LINE = re.compile(
+    r"""^\s*(?:
+        \d{1,3}                                   # footnote or reference number alone
+      | \[\d{1,3}\]
+      | \d{1,4}\s+(?:sources?|comments?|shares?|views?|likes?)   # "18 Sources" counters
+      | (?:source|sources|image|photo|credit|image\ credit|photo\ credit|via)\s*:.*
+      | (?:©|\(c\)|copyright\b).*
+      | .*\ball\ rights\ reserved\b.*
+      | share|comments?|leave\ a\ comment|advertisement|related(?:\ articles?)?
+      | (?:read|related|see\ also|also\ read|read\ more)\s*:.*
+      | (?:follow|subscribe|sign\ up|click\ here)\b.*
+      | .*\blogo
+      | today'?s\ top\ stories
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def find_noise(text: str) -> list[Span]:
+    """Spans of lines that are scraped furniture rather than reporting."""
+    spans = []
+    for offset, line in _lines(text):
+        if line and _NOISE_LINE.match(line):
+            spans.append(Span(start=offset, end=offset + len(line)))
+    return spans

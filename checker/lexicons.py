@@ -1,0 +1,146 @@
+"""Lexicons: predicates, entity aliases and unit vocabulary, read from `rules/lexicons/*.yaml`.
+
+Lexicons are data the user extends; each file is validated against
+``checker/schemas/lexicons.schema.json`` (generated from the models below) and later files
+add to earlier ones, so a user's `--rules DIR` can add cues, aliases and conversions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from checker.yamlsource import load_yaml, packaged_schema, validate
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PredicateEntry(_Strict):
+    description: str = Field(title="What the predicate means")
+    cues: list[str] = Field(min_length=1, title="Words that name it (all inflections)")
+
+
+class PredicateLexicon(_Strict):
+    kind: Literal["predicates"]
+    predicates: dict[str, PredicateEntry] = Field(title="Canonical predicate -> its cues")
+
+
+EntityType = Literal["company", "government", "country", "outlet", "person", "organization"]
+
+
+class EntityEntry(_Strict):
+    name: str = Field(min_length=1, title="Canonical name")
+    type: EntityType
+    aliases: list[str] = Field(default_factory=list, title="Other spellings of the name")
+
+
+class EntityLexicon(_Strict):
+    kind: Literal["entities"]
+    entities: list[EntityEntry]
+
+
+class Conversion(_Strict):
+    from_: str = Field(alias="from", title="Unit converted from (canonical singular)")
+    to: str = Field(title="Unit converted to")
+    factor: float = Field(gt=0, title="How many `to` units one `from` unit holds")
+    item: str | None = Field(default=None, title="Product the factor applies to (any if absent)")
+    source: str = Field(min_length=1, title="Where the factor comes from")
+
+
+class UnitLexicon(_Strict):
+    kind: Literal["units"]
+    nouns: dict[str, str] = Field(default_factory=dict, title="Irregular plural -> singular")
+    currencies: dict[str, str] = Field(default_factory=dict, title="Symbol or word -> ISO 4217")
+    conversions: list[Conversion] = Field(default_factory=list)
+
+
+LexiconFile = Annotated[
+    PredicateLexicon | EntityLexicon | UnitLexicon, Field(discriminator="kind")
+]
+LEXICON_ADAPTER: TypeAdapter[PredicateLexicon | EntityLexicon | UnitLexicon] = TypeAdapter(
+    LexiconFile
+)
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@dataclass
+class Lexicons:
+    """All lexicon data, merged, with the patterns compiled once."""
+
+    predicates: dict[str, PredicateEntry] = field(default_factory=dict)
+    entities: list[EntityEntry] = field(default_factory=list)
+    nouns: dict[str, str] = field(default_factory=dict)
+    currencies: dict[str, str] = field(default_factory=dict)
+    conversions: list[Conversion] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def add(self, lexicon: PredicateLexicon | EntityLexicon | UnitLexicon) -> None:
+        if isinstance(lexicon, PredicateLexicon):
+            for name, entry in lexicon.predicates.items():
+                old = self.predicates.get(name)
+                cues = [*(old.cues if old else []), *entry.cues]
+                self.predicates[name] = PredicateEntry(description=entry.description, cues=cues)
+        elif isinstance(lexicon, EntityLexicon):
+            self.entities.extend(lexicon.entities)
+        else:
+            self.nouns.update({k.lower(): v for k, v in lexicon.nouns.items()})
+            self.currencies.update(lexicon.currencies)
+            self.conversions.extend(lexicon.conversions)
+
+    def compile(self) -> CompiledLexicons:
+        cue_to_predicate = {
+            " ".join(cue.lower().split()): name
+            for name, entry in sorted(self.predicates.items())
+            for cue in entry.cues
+        }
+        alias_to_entity: dict[str, EntityEntry] = {}
+        for entity in self.entities:
+            for alias in (entity.name, *entity.aliases):
+                alias_to_entity.setdefault(alias, entity)
+        return CompiledLexicons(
+            source=self,
+            predicate_cues=re.compile(rf"\b(?:{_alternation(list(cue_to_predicate))})\b", re.I),
+            cue_to_predicate=cue_to_predicate,
+            entity_pattern=re.compile(rf"(?<![\w&])(?:{_alternation(list(alias_to_entity))})(?![\w&])"),
+            alias_to_entity=alias_to_entity,
+            canonical_names={e.name.lower(): e for e in self.entities},
+        )
+
+
+@dataclass(frozen=True)
+class CompiledLexicons:
+    source: Lexicons
+    predicate_cues: re.Pattern[str]
+    cue_to_predicate: dict[str, str]
+    entity_pattern: re.Pattern[str]
+    alias_to_entity: dict[str, EntityEntry]
+    canonical_names: dict[str, EntityEntry]
+
+    def predicate_of(self, cue: str) -> str | None:
+        return self.cue_to_predicate.get(" ".join(cue.lower().split()))
+
+    def entity_of(self, alias: str) -> EntityEntry | None:
+        return self.alias_to_entity.get(alias) or self.canonical_names.get(alias.lower())
+
+
+def load_lexicons(rule_dirs: list[Path]) -> CompiledLexicons:
+    """Read `lexicons/*.yaml` of every rules folder, in order, validated against the schema."""
+    lexicons = Lexicons()
+    schema = packaged_schema("lexicons.schema.json")
+    for folder in rule_dirs:
+        for path in sorted((folder / "lexicons").glob("*.y*ml")):
+            document = load_yaml(path)
+            validate(document, schema)
+            lexicons.add(LEXICON_ADAPTER.validate_python(document.data))
+            lexicons.files.append(str(path))
+    return lexicons.compile()

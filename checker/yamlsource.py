@@ -1,0 +1,126 @@
+"""Safe YAML loading that remembers where every value came from, for `path:line: message` errors.
+
+Rule and lexicon files are read with PyYAML's safe constructors only, duplicate keys are
+rejected, and every error (syntax or schema) names the file and the line of the offending node.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from checker.errors import RuleError
+
+Location = tuple[Any, ...]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records the line of each node and refuses duplicate keys."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (first at line {seen[key]})", key_node.start_mark
+            )
+        seen[key] = key_node.start_mark.line + 1
+    return loader.construct_mapping(node, deep=True)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _index_lines(node: yaml.Node, path: Location, lines: dict[Location, int]) -> None:
+    """Map every path (tuple of keys and indices) inside ``node`` to its 1-based line."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[(*path, key)] = value_node.start_mark.line + 1
+            _index_lines(value_node, (*path, key), lines)
+            lines[(*path, key, "__key__")] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index_lines(item, (*path, index), lines)
+
+
+class YamlDocument:
+    """A parsed YAML file with the line of every value."""
+
+    def __init__(self, path: Path, data: Any, lines: dict[Location, int]) -> None:
+        self.path = path
+        self.data = data
+        self.lines = lines
+
+    def line_of(self, location: Location) -> int | None:
+        """Line of the deepest node on ``location`` that the file has."""
+        location = tuple(location)
+        while location:
+            if location in self.lines:
+                return self.lines[location]
+            location = location[:-1]
+        return self.lines.get((), None)
+
+    def error(self, message: str, location: Location = ()) -> RuleError:
+        return RuleError(message, path=str(self.path), line=self.line_of(location))
+
+
+def load_yaml(path: Path) -> YamlDocument:
+    """Parse ``path`` safely; a syntax error becomes a RuleError with its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read file: {exc}", path=str(path)) from None
+    try:
+        node = yaml.compose(text, Loader=_LineLoader)
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or str(exc)
+        raise RuleError(f"invalid YAML: {problem}", path=str(path), line=line) from None
+    except yaml.YAMLError as exc:
+        raise RuleError(f"invalid YAML: {exc}", path=str(path)) from None
+    lines: dict[Location, int] = {}
+    if node is not None:
+        _index_lines(node, (), lines)
+    return YamlDocument(path, data, lines)
+
+
+@cache
+def packaged_schema(name: str) -> dict[str, Any]:
+    """A JSON Schema shipped in checker/schemas/."""
+    text = resources.files("checker.schemas").joinpath(name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def validate(document: YamlDocument, schema: dict[str, Any]) -> None:
+    """Raise a RuleError at the line of the first schema violation (the most specific one)."""
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(document.data), key=_error_order)
+    if errors:
+        error = jsonschema.exceptions.best_match(errors) or errors[0]
+        raise document.error(_describe(error), tuple(error.absolute_path))
+
+
+def _error_order(error: jsonschema.ValidationError) -> tuple[int, str]:
+    return (-len(error.absolute_path), error.message)
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    where = "/".join(str(part) for part in error.absolute_path)
+    prefix = f"{where}: " if where else ""
+    if error.validator == "additionalProperties":
+        return f"{prefix}{error.message} (check the spelling of the key)"
+    if error.validator == "required":
+        return f"{prefix}{error.message}"
+    return f"{prefix}{error.message}"
