@@ -347,7 +347,9 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
     return found, sources
 
 
-_AUTHOR = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von)){0,5})$")
+_AUTHOR = re.compile(
+    r"^(?:By\s+)?(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von)){0,5})$"
+)
 
 
 def _byline_author(line: str) -> str | None:

@@ -58,11 +58,13 @@ class UnitLexicon(_Strict):
     nouns: dict[str, str] = Field(default_factory=dict, title="Irregular plural -> singular")
     currencies: dict[str, str] = Field(default_factory=dict, title="Symbol or word -> ISO 4217")
     conversions: list[Conversion] = Field(default_factory=list)
+    generic_counters: list[str] = Field(
+        default_factory=list,
+        title="Nouns that count one of whatever the item is (unit, piece), so they match any unit",
+    )
 
 
-LexiconFile = Annotated[
-    PredicateLexicon | EntityLexicon | UnitLexicon, Field(discriminator="kind")
-]
+LexiconFile = Annotated[PredicateLexicon | EntityLexicon | UnitLexicon, Field(discriminator="kind")]
 LEXICON_ADAPTER: TypeAdapter[PredicateLexicon | EntityLexicon | UnitLexicon] = TypeAdapter(
     LexiconFile
 )
@@ -82,6 +84,7 @@ class Lexicons:
     nouns: dict[str, str] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
     conversions: list[Conversion] = field(default_factory=list)
+    generic_counters: set[str] = field(default_factory=set)
     files: list[str] = field(default_factory=list)
 
     def add(self, lexicon: PredicateLexicon | EntityLexicon | UnitLexicon) -> None:
@@ -96,6 +99,7 @@ class Lexicons:
             self.nouns.update({k.lower(): v for k, v in lexicon.nouns.items()})
             self.currencies.update(lexicon.currencies)
             self.conversions.extend(lexicon.conversions)
+            self.generic_counters.update(lexicon.generic_counters)
 
     def compile(self) -> CompiledLexicons:
         cue_to_predicate = {
@@ -111,7 +115,9 @@ class Lexicons:
             source=self,
             predicate_cues=re.compile(rf"\b(?:{_alternation(list(cue_to_predicate))})\b", re.I),
             cue_to_predicate=cue_to_predicate,
-            entity_pattern=re.compile(rf"(?<![\w&])(?:{_alternation(list(alias_to_entity))})(?![\w&])"),
+            entity_pattern=re.compile(
+                rf"(?<![\w&])(?:{_alternation(list(alias_to_entity))})(?![\w&])"
+            ),
             alias_to_entity=alias_to_entity,
             canonical_names={e.name.lower(): e for e in self.entities},
         )

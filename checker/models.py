@@ -156,6 +156,7 @@ class Dimension(StrEnum):
     percent = "percent"
     percentage_point = "percentage_point"
     multiplier = "multiplier"
+    fraction = "fraction"
     number = "number"
 
 

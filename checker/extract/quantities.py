@@ -22,7 +22,7 @@ QUALIFIERS = {
     "less_than": "less than|fewer than|under|below|lower than|just under|just shy of",
     "almost": "almost|nearly|close to|approaching|just short of",
     "about": "about|around|roughly|approximately|approx\\.|some|an estimated|estimated|"
-    "circa|~|≈|an approximate|approximate",
+    "circa|an approximate|approximate",
 }
 _QUALIFIER_OF = {
     phrase.replace("\\", ""): kind
@@ -39,9 +39,14 @@ CURRENCY_SYMBOLS = r"US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|R\$|\$|€
 CURRENCY_WORDS = r"US\s+dollars|dollars?|euros?|yuan|renminbi|pounds\s+sterling|yen|rupees?|" \
     r"Swiss\s+francs?|francs?|won|rubles?|roubles?|USD|EUR|GBP|CNY|RMB|JPY"  # fmt: skip
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
+)
 _WORDS = rf"(?:(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?(?:{num.NUMBER_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{num.NUMBER_WORD}))*)"
-_FRACTION = rf"(?:(?P<{{p}}fn>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-])?(?P<{{p}}fd>{num.FRACTION_WORD})"
+_FRACTION = (
+    rf"(?:(?P<{{p}}fn>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]"
+    rf"(?P<{{p}}fd>{num.FRACTION_WORD})|(?P<{{p}}half>half)(?=\s+(?:of|a|an|the)\b))"
+)
 _SCALE_WORD = r"thousand|million|billion|trillion"
 _SCALE_ABBR = r"k|mn|mln|bn|bln|tn|trn|m|b"
 
@@ -50,25 +55,26 @@ def _amount(p: str) -> str:
     """One amount: optional currency symbol, a numeral, optional scale (group names prefixed)."""
     return (
         rf"(?P<{p}cur>(?:{CURRENCY_SYMBOLS})\s?)?"
-        rf"(?:(?P<{p}dig>(?<![\w.,:/])(?:{_DIGITS})(?![\d:/]|\.\d))"
+        rf"(?:(?P<{p}dig>(?<![\w.,:/])(?:{_DIGITS})(?![\d:/]|\.\d)"
+        rf"(?=(?:{_SCALE_ABBR}|x)\b|[^A-Za-z]|$))"
         rf"|(?P<{p}frac>\b{_FRACTION.format(p=p)}\b)"
-        rf"|(?P<{p}word>\b{_WORDS}\b))"
+        rf"|(?P<{p}word>\b{_WORDS}\b(?!-[a-z])))"
         rf"(?:(?P<{p}gscale>(?<=\d)(?:{_SCALE_ABBR})\b)|\s+(?P<{p}scale>(?:{_SCALE_WORD})\b)"
         rf"|\s?(?P<{p}ascale>(?:bn|mn|mln|tn)\b))?"
     )
 
 
 _VAGUE = (
-    r"(?P<vague>(?P<vhead>a\s+few|a\s+couple\s+of|several|a\s+handful\s+of)\s+"
+    r"(?P<vague>\b(?P<vhead>a\s+few|a\s+couple\s+of|several|a\s+handful\s+of)\s+"
     r"(?P<vscale>(?:hundred|thousand|million|billion|trillion)(?:\s+(?:thousand|million|billion))?)"
-    r"|(?P<vplural>tens|dozens|scores|hundreds|thousands|millions|billions|trillions)"
+    r"|\b(?P<vplural>tens|dozens|scores|hundreds|thousands|millions|billions|trillions)"
     r"(?:\s+of\s+(?P<vof>thousands|millions|billions|trillions))?"
-    r"|(?P<handful>a\s+handful))\b"
+    r"|\b(?P<handful>a\s+handful))\b"
 )
 
 QUANTITY = re.compile(
     rf"""
-    (?P<qual>(?<![\w])(?:{_QUALIFIER})\s*)?
+    (?P<qual>(?<![\w])(?:(?:{_QUALIFIER})\s+|[~≈]\s*))?
     (?:
       {_VAGUE}
     |
@@ -107,7 +113,9 @@ class RawQuantity:
     end: int
     low: float
     high: float
-    qualifier: str  # exact | range | more_than | at_least | up_to | less_than | almost | about | vague
+    qualifier: (
+        str  # exact | range | more_than | at_least | up_to | less_than | almost | about | vague
+    )
     currency: str | None = None
     currency_word: str | None = None
     suffix: str | None = None  # "%", "pp", "x"
@@ -117,13 +125,14 @@ class RawQuantity:
     per: str | None = None
     is_bare: bool = False  # digits only: no qualifier, currency, scale, suffix
     is_year_like: bool = False
+    is_fraction: bool = False  # "one-fifth", "a quarter": a share of something, not a count
 
 
 def _amount_value(m: re.Match[str], p: str) -> float | None:
     if m.group(f"{p}dig"):
         value = num.parse_digits(m.group(f"{p}dig"))
     elif m.group(f"{p}frac"):
-        value = num.parse_fraction(m.group(f"{p}fn") or "", m.group(f"{p}fd"))
+        value = num.parse_fraction(m.group(f"{p}fn") or "a", m.group(f"{p}fd") or "half")
     elif m.group(f"{p}word"):
         value = num.parse_words(m.group(f"{p}word"))
     else:
@@ -169,7 +178,8 @@ def read_quantity(m: re.Match[str]) -> RawQuantity | None:
             if low > high:
                 return None  # "2026-2025", "10-5": not a range we can read as one
     if m.group("qual"):
-        qualifier = _QUALIFIER_OF.get(" ".join(m.group("qual").lower().split()), qualifier)
+        phrase = " ".join(m.group("qual").lower().split())
+        qualifier = "about" if phrase in ("~", "≈") else _QUALIFIER_OF.get(phrase, qualifier)
     if m.group("plus") or (m.group("ormore") and "so" not in m.group("ormore").lower()):
         qualifier = "at_least"
     elif m.group("ormore"):
@@ -190,6 +200,7 @@ def read_quantity(m: re.Match[str]) -> RawQuantity | None:
         and not _has_scale(m, "a_")
         and m.group("sep") is None,
         is_year_like=_is_year_like(m),
+        is_fraction=bool(m.group("a_frac")),
     )
 
 

@@ -13,9 +13,7 @@ from collections.abc import Iterator, Sequence
 from checker.models import Span
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt gen col lt sgt rep sen gov pres rev hon inc corp co ltd plc
-    llc bros no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u e.g
-    i.e a.m p.m approx est dept univ fig op vol pp al ave blvd""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "pres", "rev", "hon", "inc", "corp", "co", "ltd", "plc", "llc", "bros", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "e.g", "i.e", "a.m", "p.m", "approx", "est", "dept", "univ", "fig", "op", "vol", "pp", "al", "ave", "blvd"]
 )
 
 _LINE = re.compile(r"[^\r\n\u2028\u2029]+")

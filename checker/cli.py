@@ -1,0 +1,215 @@
+"""Stage 6, cli: the `checker` command (typer). Exit codes are defined in checker.errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from checker import __version__
+from checker.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CheckerError
+from checker.models import SEVERITY_RANK, Severity
+
+app = typer.Typer(
+    name="checker",
+    help="Find contradictions, unit mismatches and unsupported claims across news articles.\n\n"
+    "Example: checker check seeds --out reports",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+rules_app = typer.Typer(help="List and validate rule files.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+T = TypeVar("T")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    typer.echo(f"checker: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _guard(action: Callable[[], T]) -> T:
+    """Run ``action``; user errors become one line on stderr and exit code 2."""
+    try:
+        return action()
+    except CheckerError as exc:
+        _fail(exc.render())
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:  # an internal bug: say so briefly; CHECKER_DEBUG=1 shows the trace
+        if os.environ.get("CHECKER_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (set CHECKER_DEBUG=1 for details)", 3)
+    raise AssertionError("unreachable")
+
+
+RulesOption = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", help="Extra rules folder (repeatable); its rules override built-ins."),
+]
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str], typer.Argument(help="Article files or folders (a folder is one topic).")
+    ],
+    rules: RulesOption = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("reports"),
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Comma-separated: json,html.")
+    ] = "json,html",
+    fail_on: Annotated[
+        str, typer.Option(help="Exit 1 when a finding is at or above: error|warning|info|never.")
+    ] = "error",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Check articles against each other and write the consistency report.
+
+    Example: checker check seeds --out reports --format json,html --fail-on warning
+    """
+    from checker.pipeline import Config, check_paths
+    from checker.report import parse_formats, write_reports
+
+    if fail_on not in FAIL_ON:
+        _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+
+    def run() -> tuple[int, int, list[Path]]:
+        formats = parse_formats(format)
+        config = Config.load(rules)
+        report, articles = check_paths(paths, config)
+        written = write_reports(report, articles, out, formats)
+        return len(report.facts), _exit_code(report.findings, fail_on), written
+
+    facts, code, written = _guard(run)
+    if not quiet:
+        for path in written:
+            typer.echo(f"wrote {path}")
+        typer.echo(f"{facts} facts checked")
+    raise typer.Exit(code)
+
+
+def _exit_code(findings: list, fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = SEVERITY_RANK[Severity(fail_on)]
+    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="One article file.")],
+    rules: RulesOption = None,
+) -> None:
+    """Print the facts of one article as JSON lines.
+
+    Example: checker extract seeds/003_52855437956be190.txt
+    """
+    from checker.ingest import discover, read_source
+    from checker.lexicons import load_lexicons
+    from checker.pipeline import extract_facts, topic_id
+    from checker.rules.loader import default_rule_dirs
+
+    def run() -> list[str]:
+        sources = discover(file)
+        if not Path(file).is_file():
+            raise CheckerError("expects one article file, not a folder", path=file)
+        lexicons = load_lexicons(default_rule_dirs(rules))
+        lines = []
+        for article in read_source(sources[0]):
+            for fact in extract_facts(
+                article, topic_id(Path(file).parent.name or "articles"), lexicons
+            ):
+                lines.append(json.dumps(fact.model_dump(mode="json"), ensure_ascii=False))
+        return lines
+
+    for line in _guard(run):
+        typer.echo(line)
+
+
+@rules_app.command("list")
+def rules_list(rules: RulesOption = None) -> None:
+    """List the rules in force: id, kind, severity, title.
+
+    Example: checker rules list --rules my-rules/
+    """
+    from checker.rules.loader import default_rule_dirs, load_rules
+
+    for rule in _guard(lambda: load_rules(default_rule_dirs(rules))):
+        state = "" if rule.enabled else "  (disabled)"
+        typer.echo(f"{rule.id}  {rule.kind:<14} {rule.severity.value:<8} {rule.title}{state}")
+
+
+@rules_app.command("validate")
+def rules_validate(
+    folder: Annotated[
+        Path | None, typer.Argument(help="Rules folder (default: the built-in rules).")
+    ] = None,
+) -> None:
+    """Validate rule and lexicon files against the published schemas.
+
+    Example: checker rules validate my-rules/
+    """
+    from checker.lexicons import load_lexicons
+    from checker.rules.loader import BUILTIN_RULES_DIR, load_rules
+
+    target = folder or BUILTIN_RULES_DIR
+
+    def run() -> int:
+        if not target.is_dir():
+            raise CheckerError("rules folder does not exist", path=str(target))
+        load_lexicons([target])
+        return len(load_rules([target]))
+
+    count = _guard(run)
+    typer.echo(f"{target}: {count} rules valid")
+
+
+@app.command()
+def schema(
+    name: Annotated[str, typer.Argument(help="report | rules | lexicons")],
+) -> None:
+    """Print a published JSON Schema.
+
+    Example: checker schema report > report.schema.json
+    """
+    from checker.yamlsource import packaged_schema
+
+    if name not in ("report", "rules", "lexicons"):
+        _fail(f"unknown schema {name!r} (known: report, rules, lexicons)")
+    typer.echo(json.dumps(packaged_schema(f"{name}.schema.json"), indent=2, sort_keys=True))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"checker {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """checker: source-consistency checking for news articles."""
+
+
+def main() -> None:
+    try:
+        app()
+    except SystemExit as exc:
+        sys.exit(exc.code)

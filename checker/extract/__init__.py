@@ -1,0 +1,185 @@
+"""Stage 2, extract: read the quantity mentions of an article, with their sentence context.
+
+Only sentences that hold a digit or a number word reach the quantity grammar; the output is
+``RawFact`` records in surface form, which ``checker.normalize`` turns into ``Fact`` records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.dates import DateMention, find_dates
+from checker.extract import numbers as num
+from checker.extract.context import (
+    AttributionCue,
+    EntityMention,
+    find_attribution,
+    find_entities,
+    find_modality,
+    nearest_predicate_cue,
+)
+from checker.extract.nouns import NounReading, looks_plural, read_noun
+from checker.extract.quantities import QUANTITY, RawQuantity, read_quantity
+from checker.extract.segment import split_sentences
+from checker.lexicons import CompiledLexicons
+from checker.models import Article, Span
+
+_HAS_NUMBER = re.compile(
+    rf"\d|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|dozens|tens|"
+    r"scores|hundreds|thousands|millions|billions|trillions)\b",
+    re.IGNORECASE,
+)
+_IDENTIFIER_BEFORE = re.compile(r"(?:\b[A-Z]{2,}:\s*|\bNo\.\s*|#\s*|\bnumber\s+|\bNo\s+)$")
+_CAPITALIZED_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w-]*\s$")
+_PRONOUN_ONE = frozenset({"one"})
+
+
+@dataclass(slots=True)
+class RawFact:
+    """A quantity mention in surface form, with the context cues of its sentence."""
+
+    quantity: RawQuantity
+    noun: NounReading
+    sentence: Span
+    attribution: AttributionCue | None
+    modality: str
+    time: DateMention | None
+    subject: EntityMention | None
+    predicate: str | None
+
+
+def extract_article(
+    article: Article, lexicons: CompiledLexicons, dateline_outlet: str | None = None
+) -> list[RawFact]:
+    """Every quantity mention of ``article`` outside its noise spans."""
+    text = article.text
+    facts: list[RawFact] = []
+    for sentence in split_sentences(text, article.noise):
+        if not _HAS_NUMBER.search(text, sentence.start, sentence.end):
+            continue
+        facts.extend(_sentence_facts(text, sentence, lexicons, article.info.published,
+                                     dateline_outlet))  # fmt: skip
+    return facts
+
+
+def _sentence_facts(
+    text: str,
+    sentence: Span,
+    lexicons: CompiledLexicons,
+    published: str | None,
+    dateline_outlet: str | None,
+) -> list[RawFact]:
+    body = text[sentence.start : sentence.end]
+    dates = [_shift(d, sentence.start) for d in find_dates(body, published)]
+    quantities = _quantities(text, sentence, dates)
+    if not quantities:
+        return []
+    attribution = find_attribution(body, lexicons)
+    if attribution is None and dateline_outlet:
+        attribution = AttributionCue("outlet", dateline_outlet, "dateline")
+    entities = find_entities(body, sentence.start, lexicons)
+    models = [(sentence.start + m.start(), m.group(0)) for m in _MODEL_TOKEN.finditer(body)]
+    source_name = attribution.source if attribution else None
+    facts = []
+    for quantity, noun in quantities:
+        if noun.item is None and models:
+            noun.item = _nearest_model(models, quantity)
+        facts.append(
+            RawFact(
+                quantity=quantity,
+                noun=noun,
+                sentence=sentence,
+                attribution=attribution,
+                modality=find_modality(
+                    text,
+                    quantity.start,
+                    quantity.end,
+                    sentence.start,
+                    sentence.end,
+                    attribution is not None,
+                ),
+                time=_nearest_date(dates, quantity),
+                subject=_subject(entities, quantity, source_name),
+                predicate=nearest_predicate_cue(
+                    body, sentence.start, quantity.start, quantity.end, lexicons
+                ),
+            )
+        )
+    return facts
+
+
+_MODEL_TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}\d{2,5}[A-Za-z]{0,3}(?![\w-])")
+
+
+def _nearest_model(models: list[tuple[int, str]], quantity: RawQuantity) -> str:
+    """The product model named nearest the number in its sentence ("shipping H200 chips ...
+    an initial batch of 5,000 modules" counts H200 modules)."""
+    return min(models, key=lambda m: abs(m[0] - quantity.start))[1]
+
+
+def _shift(mention: DateMention, offset: int) -> DateMention:
+    return DateMention(mention.start + offset, mention.end + offset, mention.text, mention.value,
+                       mention.is_year_only)  # fmt: skip
+
+
+def _quantities(
+    text: str, sentence: Span, dates: list[DateMention]
+) -> list[tuple[RawQuantity, NounReading]]:
+    found = []
+    for match in QUANTITY.finditer(text, sentence.start, sentence.end):
+        quantity = read_quantity(match)
+        if quantity is None or _inside_date(quantity, dates):
+            continue
+        noun = read_noun(text, quantity.end, sentence.end, want_partitive=True)
+        if _is_not_a_quantity(text, quantity, noun, sentence):
+            continue
+        found.append((quantity, noun))
+    return found
+
+
+def _inside_date(quantity: RawQuantity, dates: list[DateMention]) -> bool:
+    for date in dates:
+        if date.start < quantity.end and quantity.start < date.end:
+            if date.is_year_only and quantity.is_year_like:
+                return True  # a bare year is a date (unless it counts something, see below)
+            return not date.is_year_only or quantity.is_bare
+    return False
+
+
+def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sentence: Span) -> bool:
+    """Identifiers, model numbers, pronoun 'one' and bare years are not quantities."""
+    surface = text[quantity.start : quantity.end]
+    if quantity.is_year_like and quantity.is_bare and not (noun.noun and looks_plural(noun.noun)):
+        return True
+    if quantity.is_bare:
+        before = text[max(sentence.start, quantity.start - 12) : quantity.start]
+        if _IDENTIFIER_BEFORE.search(before):
+            return True
+        if quantity.start > sentence.start and _CAPITALIZED_BEFORE.search(before) and not noun.noun:
+            return True  # "Windows 11", "Boeing 737 Max": a name, not an amount
+    bare_word = surface.strip().lower() in _PRONOUN_ONE
+    return bare_word and (noun.noun is None or noun.partitive)
+
+
+def _nearest_date(dates: list[DateMention], quantity: RawQuantity) -> DateMention | None:
+    best: tuple[int, DateMention] | None = None
+    for date in dates:
+        distance = min(abs(date.start - quantity.end), abs(quantity.start - date.end))
+        if best is None or distance < best[0]:
+            best = (distance, date)
+    return best[1] if best else None
+
+
+def _subject(
+    entities: list[EntityMention], quantity: RawQuantity, source: str | None
+) -> EntityMention | None:
+    """The entity a number is about: the first before it (the clause's grammatical subject in
+    most news sentences) that is not the cited source, preferring names the lexicon knows."""
+    candidates = [e for e in entities if e.name != source and e.type != "outlet"]
+    before = [e for e in candidates if e.end <= quantity.start]
+    known = [e for e in before if e.type]
+    if known or before:
+        return (known or before)[0]
+    after = [e for e in candidates if e.start >= quantity.end]
+    return after[0] if after else None

@@ -1,0 +1,198 @@
+"""Sentence-level context of a fact: who says it, how hedged it is, when, and about whom.
+
+These are cue grammars over one sentence. A wire story's dateline ("(Reuters) –") attributes
+the article's own unattributed reporting to that outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.lexicons import CompiledLexicons
+
+_NAME = r"(?:[A-Z][\w&.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,5})"
+_SPEECH_VERBS = (
+    r"(?:has\s+|had\s+|have\s+)?(?:previously\s+|also\s+|repeatedly\s+|earlier\s+)?"
+    r"(?:reported|reports|said|says|told|wrote|writes|stated|states|announced|announces|"
+    r"confirmed|confirms|estimated|estimates|projected|projects|predicted|predicts|noted|notes|"
+    r"added|adds|claimed|claims|cited|citing|stressed|warned|forecast|forecasts)"
+)
+ATTRIBUTION_PATTERNS = [
+    ("anonymous", re.compile(
+        r"\b(?:(?:people|persons?|sources?|individuals|officials|insiders|executives)\s+"
+        r"(?:familiar|briefed|with\s+(?:direct\s+)?knowledge|close\s+to|who\s+(?:asked|requested|"
+        r"declined|spoke))|(?:informed|unnamed|anonymous|industry)\s+sources|sources\s+said|"
+        r"according\s+to\s+(?:informed\s+|unnamed\s+)?(?:sources|people|a\s+person|insiders))",
+        re.IGNORECASE)),
+    ("according", re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<src>{_NAME})")),
+    ("verb_after", re.compile(rf"(?P<src>(?:The\s+)?{_NAME})\s+{_SPEECH_VERBS}\b")),
+    ("citing", re.compile(rf"\b(?:citing|cited\s+by|as\s+reported\s+by|reported\s+by)\s+(?:the\s+)?(?P<src>{_NAME})")),
+    ("said_name", re.compile(rf"\b(?:said|says|added|according\s+to)\s+(?P<src>{_NAME})")),
+    ("told", re.compile(rf"\btold\s+(?P<src>(?:the\s+)?{_NAME})")),
+    ("pronoun", re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|adds|told)\b", re.IGNORECASE)),
+]  # fmt: skip
+_PERSON_TITLES = re.compile(
+    r"\b(?:CEO|chief|president|minister|spokesperson|spokesman|spokeswoman|director|chairman|"
+    r"analyst|professor|secretary|governor|official|manager|founder|columnist|economist)\b",
+    re.IGNORECASE,
+)
+_COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|Co|Group|Holdings?|Technologies)\b\.?")
+
+MODALITY_CUES = [
+    ("negated", re.compile(r"\b(?:not|never|no\s+longer|yet\s+to|n't|declined\s+to|refused\s+to|"
+                           r"denied|without)\b", re.IGNORECASE)),
+    ("hypothetical", re.compile(r"\b(?:could|would|might|may|if|potential|potentially|possible|"
+                                r"possibly|should|hypothetical|contingent)\b", re.IGNORECASE)),
+    ("expected", re.compile(r"\b(?:expected|expects|expect|aims?|aiming|plans?|planned|planning|"
+                            r"intends?|intended|will|set\s+to|scheduled|forecasts?|projected|"
+                            r"anticipated?|targets?|targeting|is\s+to|are\s+to|going\s+to|"
+                            r"on\s+track)\b", re.IGNORECASE)),
+    ("reported", re.compile(r"\b(?:reportedly|reported|according\s+to|said|says|told|"
+                            r"understood|claimed|alleged|allegedly)\b", re.IGNORECASE)),
+]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionCue:
+    kind: str  # outlet | person | organization | anonymous | none
+    source: str | None
+    cue: str | None
+
+
+def _classify_source(name: str, lexicons: CompiledLexicons, context: str) -> AttributionCue:
+    cleaned = re.sub(r"^(?:the|The)\s+", "", name).strip(" ,.")
+    entity = lexicons.entity_of(cleaned) or lexicons.entity_of(name.strip(" ,."))
+    if entity is not None:
+        kind = {"outlet": "outlet", "person": "person"}.get(entity.type, "organization")
+        return AttributionCue(kind, entity.name, context)
+    if _COMPANY_SUFFIX.search(cleaned) or "statement" in context:
+        return AttributionCue("organization", cleaned, context)
+    return AttributionCue("person", cleaned, context)
+
+
+_TITLE_WORDS = re.compile(
+    r"^(?:(?:the|The)\s+)?(?:(?:CEO|Chief\s+Executive|President|Minister|Spokesperson|Secretary|"
+    r"Chairman|Director|Governor|Senator|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Professor)\s+)+"
+)
+_MONTH_WORD = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|"
+                         r"Wednesday|Thursday|Friday|Saturday|Sunday)")  # fmt: skip
+_NOT_SOURCES = frozenset(["It", "This", "That", "There", "They", "He", "She", "We", "Chinese", "Some", "Many", "Others", "Media", "Both", "Analysts", "Officials", "Regulators", "Companies"])  # fmt: skip
+
+
+def find_attribution(sentence: str, lexicons: CompiledLexicons) -> AttributionCue | None:
+    """The source a sentence names for what it states, or None when it names none.
+
+    A named outlet wins over other speakers in the same sentence ("A told B ..., Bloomberg
+    reported"): the outlet is whom the reader must trust for the whole sentence.
+    """
+    fallback: AttributionCue | None = None
+    for kind, pattern in ATTRIBUTION_PATTERNS:
+        for match in pattern.finditer(sentence):
+            cue = _cue_of(kind, match, lexicons)
+            if cue is None:
+                continue
+            if cue.kind in ("outlet", "anonymous"):
+                return cue
+            fallback = fallback or cue
+    return fallback
+
+
+def _cue_of(kind: str, match: re.Match[str], lexicons: CompiledLexicons) -> AttributionCue | None:
+    if kind == "anonymous":
+        return AttributionCue("anonymous", None, match.group(0))
+    if kind == "pronoun":
+        return AttributionCue("person", None, match.group(0))
+    source = _TITLE_WORDS.sub("", match.group("src")).strip()
+    first = source.split()[0] if source else ""
+    if not source or first in _NOT_SOURCES or _MONTH_WORD.match(source):
+        return None
+    if source.endswith(("'s", "’s")):
+        return None  # "Alibaba's reported interest": a possessive, not a speaker
+    cue = _classify_source(source, lexicons, match.group(0))
+    if kind == "told" and cue.kind != "outlet":
+        return None  # "A told B": B is the listener; only "told Reuters" names a channel
+    return cue
+
+
+MODALITY_WINDOW_BEFORE = 90
+MODALITY_WINDOW_AFTER = 30
+
+
+def find_modality(text: str, start: int, end: int, sentence_start: int, sentence_end: int,
+                  attributed: bool) -> str:  # fmt: skip
+    """asserted | reported | expected | hypothetical | negated for the number at [start, end).
+
+    Hedges and negations are read in a window around the number, so "analysts do not expect
+    a delay, but the plant cost $2bn" does not hedge the cost.
+    """
+    lo = max(sentence_start, start - MODALITY_WINDOW_BEFORE)
+    hi = min(sentence_end, end + MODALITY_WINDOW_AFTER)
+    for modality, pattern in MODALITY_CUES[:-1]:
+        if pattern.search(text, lo, hi):
+            return modality
+    if attributed or MODALITY_CUES[-1][1].search(text, sentence_start, sentence_end):
+        return "reported"
+    return "asserted"
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    start: int
+    end: int
+    name: str  # canonical when the lexicon knows it, else as written
+    type: str | None
+
+
+_PROPER_NAME = re.compile(
+    r"(?<![\w.])(?:[A-Z][a-z]+[A-Za-z]*|[A-Z]{2,}[a-z]*)(?:\s+(?:[A-Z][a-z]+[A-Za-z]*|[A-Z]{2,}))*"
+)
+_NOT_NAMES = frozenset(["The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "As", "If", "When", "While", "It", "Its", "This", "That", "These", "Those", "There", "Their", "They", "He", "She", "We", "Our", "Both", "Some", "Many", "Most", "Such", "Chinese", "American", "European", "Japanese", "Korean", "Taiwanese", "Indian", "Russian", "British", "French", "German", "AI", "Read", "Follow", "Source", "Sources", "Share", "Comments", "CEO"])  # fmt: skip
+
+
+def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> list[EntityMention]:
+    """Known entities (by alias) and other proper names in a sentence, in text order."""
+    mentions: list[EntityMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in lexicons.entity_pattern.finditer(sentence):
+        entity = lexicons.entity_of(match.group(0))
+        if entity is None:
+            continue
+        mentions.append(EntityMention(offset + match.start(), offset + match.end(), entity.name,
+                                      entity.type))  # fmt: skip
+        taken.append((match.start(), match.end()))
+    for match in _PROPER_NAME.finditer(sentence):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        words = match.group(0).split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        if not words or any(ch.isdigit() for ch in match.group(0)) or _MONTH_WORD.match(words[0]):
+            continue
+        at_start = not sentence[: match.start()].strip(" \"“‘'(")
+        if at_start and len(words) == 1:
+            continue  # a capitalized first word is usually just the start of the sentence
+        name = " ".join(words)
+        start = match.start() + match.group(0).index(words[0])
+        mentions.append(EntityMention(offset + start, offset + start + len(name), name, None))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def nearest_predicate_cue(
+    sentence: str, offset: int, start: int, end: int, lexicons: CompiledLexicons
+) -> str | None:
+    """The predicate whose cue is nearest the number (cues just after it count as nearer)."""
+    best: tuple[float, str] | None = None
+    for match in lexicons.predicate_cues.finditer(sentence):
+        cue_start, cue_end = offset + match.start(), offset + match.end()
+        if cue_start >= end:
+            distance = (cue_start - end) * 0.8
+        elif cue_end <= start:
+            distance = float(start - cue_end)
+        else:
+            continue  # the cue is inside the quantity itself
+        predicate = lexicons.predicate_of(match.group(0))
+        if predicate and (best is None or distance < best[0]):
+            best = (distance, predicate)
+    return best[1] if best else None

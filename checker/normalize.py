@@ -1,0 +1,166 @@
+"""Stage 3, normalize: turn surface readings into canonical Fact records.
+
+Counted nouns become singular units, currency symbols and words become ISO 4217 codes, and
+qualifiers become intervals with documented tolerances (docs/values.md):
+"about X" is X ± 10 %, "almost X" is [0.9·X, X), "more than X" is (X, ∞), "up to X" is [0, X].
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from checker.extract import RawFact
+from checker.lexicons import CompiledLexicons
+from checker.models import (
+    Attribution,
+    AttributionKind,
+    Dimension,
+    Fact,
+    Interval,
+    Modality,
+    Qualifier,
+    Span,
+    TimeRef,
+)
+
+ABOUT_TOLERANCE = 0.10
+ALMOST_BAND = 0.10
+
+
+def _tidy(value: float) -> float:
+    """Round away binary noise (770000.0000000001) so reports show the value meant."""
+    return float(f"{value:.12g}")
+
+
+def to_interval(low: float, high: float, qualifier: str) -> Interval:
+    """The interval a qualified value stands for."""
+    interval = _interval(low, high, Qualifier(qualifier))
+    return interval.model_copy(update={
+        key: _tidy(getattr(interval, key))
+        for key in ("low", "high", "nominal") if getattr(interval, key) is not None
+    })  # fmt: skip
+
+
+def _interval(low: float, high: float, q: Qualifier) -> Interval:
+    if q is Qualifier.more_than:
+        return Interval(low=low, high=None, low_inclusive=False, nominal=low, qualifier=q)
+    if q is Qualifier.at_least:
+        return Interval(low=low, high=None, nominal=low, qualifier=q)
+    if q is Qualifier.up_to:
+        return Interval(low=0.0, high=high, nominal=high, qualifier=q)
+    if q is Qualifier.less_than:
+        return Interval(low=0.0, high=high, high_inclusive=False, nominal=high, qualifier=q)
+    if q is Qualifier.almost:
+        return Interval(low=high * (1 - ALMOST_BAND), high=high, high_inclusive=False,
+                        nominal=high, qualifier=q)  # fmt: skip
+    if q is Qualifier.about:
+        return Interval(low=low * (1 - ABOUT_TOLERANCE), high=high * (1 + ABOUT_TOLERANCE),
+                        nominal=low if low == high else None, qualifier=q)  # fmt: skip
+    if q is Qualifier.vague:
+        return Interval(low=low, high=high, high_inclusive=False, qualifier=q)
+    if low != high:
+        return Interval(low=low, high=high, qualifier=Qualifier.range)
+    return Interval(low=low, high=high, nominal=low, qualifier=Qualifier.exact)
+
+
+def singular(noun: str, lexicons: CompiledLexicons) -> str:
+    """'chips' -> 'chip', 'companies' -> 'company', 'people' -> 'person', 'GPUs' -> 'GPU'."""
+    irregular = lexicons.source.nouns.get(noun.lower())
+    if irregular:
+        return irregular
+    if noun[:-1].isupper() and noun.endswith("s"):
+        return noun[:-1]
+    word = noun.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _currency(raw: RawFact, lexicons: CompiledLexicons) -> str | None:
+    table = lexicons.source.currencies
+    symbol = raw.quantity.currency
+    if symbol:
+        compact = " ".join(symbol.split())
+        return table.get(compact) or table.get(compact.upper()) or compact.upper()
+    word = raw.quantity.currency_word
+    if word:
+        key = " ".join(word.split())
+        return table.get(key) or table.get(key.lower()) or key.upper()
+    return None
+
+
+def unit_of(raw: RawFact, lexicons: CompiledLexicons) -> tuple[str | None, Dimension, str | None]:
+    """(unit, dimension, measured noun) of a raw fact."""
+    q = raw.quantity
+    noun = singular(raw.noun.noun, lexicons) if raw.noun.noun else None
+    currency = _currency(raw, lexicons)
+    if currency is None and raw.noun.noun:
+        # "billions of dollars", "500 euros": the counted noun is itself a currency
+        currency = lexicons.source.currencies.get(raw.noun.noun.lower())
+    if currency:
+        return currency, Dimension.currency, noun
+    if q.suffix == "%":
+        return "%", Dimension.percent, noun
+    if q.suffix in ("pp", "bp"):
+        return q.suffix, Dimension.percentage_point, noun
+    if q.suffix == "x":
+        return "x", Dimension.multiplier, noun
+    if q.is_fraction:
+        return "fraction", Dimension.fraction, noun
+    if noun:
+        return noun, Dimension.count, None
+    return None, Dimension.number, None
+
+
+def _per(raw: RawFact, lexicons: CompiledLexicons) -> str | None:
+    per = raw.noun.per
+    if per is None:
+        return None
+    return per if per in ("year", "month", "week", "day", "quarter") else singular(per, lexicons)
+
+
+def _attribution(raw: RawFact) -> Attribution:
+    cue = raw.attribution
+    if cue is None:
+        return Attribution(kind=AttributionKind.none)
+    return Attribution(kind=AttributionKind(cue.kind), source=cue.source, cue=cue.cue)
+
+
+def fact_id(article: str, start: int, end: int, quote: str) -> str:
+    digest = hashlib.blake2b(f"{article}\0{start}\0{end}\0{quote}".encode(), digest_size=6)
+    return "F" + digest.hexdigest()
+
+
+def normalize(raw: RawFact, text: str, article: str, topic: str,
+              lexicons: CompiledLexicons) -> Fact:  # fmt: skip
+    """The canonical Fact for one raw reading of ``text``."""
+    q = raw.quantity
+    unit, dimension, measured = unit_of(raw, lexicons)
+    end = raw.noun.end if dimension is Dimension.count and not raw.noun.partitive else q.end
+    quote = text[q.start : end]
+    time = raw.time
+    return Fact(
+        id=fact_id(article, q.start, end, quote),
+        article=article,
+        topic=topic,
+        subject=raw.subject.name if raw.subject else None,
+        predicate=raw.predicate or (measured.replace(" ", "_") if measured else None),
+        value=to_interval(q.low, q.high, q.qualifier),
+        unit=unit,
+        dimension=dimension,
+        item=raw.noun.item,
+        per=_per(raw, lexicons),
+        attribution=_attribution(raw),
+        modality=Modality(raw.modality),
+        event_time=TimeRef(value=time.value, text=time.text, start=time.start, end=time.end)
+        if time
+        else None,
+        quote=quote,
+        start=q.start,
+        end=end,
+        sentence=Span(start=raw.sentence.start, end=raw.sentence.end),
+    )

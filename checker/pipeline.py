@@ -1,0 +1,105 @@
+"""The run, end to end: articles -> topics -> facts -> findings -> Report.
+
+This module only wires the stages together in their one direction; each stage lives in its
+own module (ingest, extract, normalize, rules, report).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker import __version__
+from checker.extract import extract_article
+from checker.ingest import load_articles
+from checker.lexicons import CompiledLexicons, load_lexicons
+from checker.models import Article, Fact, Report, Summary, ToolInfo, Topic
+from checker.normalize import normalize
+from checker.rules import RuleContext, run_rules
+from checker.rules.loader import default_rule_dirs, load_rules
+from checker.rules.spec import RuleSpec
+
+
+@dataclass(frozen=True)
+class Config:
+    rules: list[RuleSpec]
+    lexicons: CompiledLexicons
+
+    @classmethod
+    def load(cls, extra_rule_dirs: list[Path] | None = None) -> Config:
+        dirs = default_rule_dirs(extra_rule_dirs)
+        return cls(rules=load_rules(dirs), lexicons=load_lexicons(dirs))
+
+
+def topic_id(name: str) -> str:
+    """A safe, stable topic id from a folder name."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug[:60] or "topic"
+
+
+def assign_topics(paths: list[str], articles: list[Article]) -> list[Topic]:
+    """One topic per folder given; loose files given directly form one topic together."""
+    topics: dict[str, tuple[str, list[str]]] = {}
+    for article in articles:
+        root = _root_of(paths, article.info.path)
+        name = Path(root).name if Path(root).is_dir() else "articles"
+        tid = topic_id(name if name not in ("", ".") else Path.cwd().name)
+        topics.setdefault(tid, (name, []))[1].append(article.id)
+    return [
+        Topic(id=tid, title=title, articles=ids) for tid, (title, ids) in sorted(topics.items())
+    ]
+
+
+def _root_of(paths: list[str], article_path: str) -> str:
+    for root in paths:
+        if article_path == root or article_path.startswith(root.rstrip("/") + "/"):
+            return root
+    return article_path
+
+
+def extract_facts(article: Article, topic: str, lexicons: CompiledLexicons) -> list[Fact]:
+    dateline = (
+        article.info.outlet if article.info.metadata_sources.get("outlet") == "dateline" else None
+    )
+    return [
+        normalize(raw, article.text, article.id, topic, lexicons)
+        for raw in extract_article(article, lexicons, dateline)
+    ]
+
+
+def check_articles(articles: list[Article], topics: list[Topic], config: Config) -> Report:
+    by_id = {a.id: a for a in articles}
+    topic_of = {aid: t.id for t in topics for aid in t.articles}
+    facts: list[Fact] = []
+    for article in articles:
+        facts.extend(extract_facts(article, topic_of[article.id], config.lexicons))
+    facts.sort(key=lambda f: (f.topic, f.article, f.start, f.end, f.id))
+    findings = run_rules(config.rules, facts, RuleContext(config.lexicons, by_id))
+    counts = Counter(f.severity.value for f in findings)
+    return Report(
+        tool=ToolInfo(version=__version__),
+        articles=sorted((a.info for a in articles), key=lambda i: i.id),
+        topics=topics,
+        facts=facts,
+        findings=findings,
+        summary=Summary(**{k: counts.get(k, 0) for k in ("error", "warning", "info")}),
+    )
+
+
+def check_paths(paths: list[str], config: Config) -> tuple[Report, list[Article]]:
+    articles = _unique_ids(load_articles(paths))
+    return check_articles(articles, assign_topics(paths, articles), config), articles
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Article ids are paths relative to their root; two roots may share one, so qualify them."""
+    counts = Counter(a.id for a in articles)
+    unique = []
+    for article in articles:
+        if counts[article.id] > 1:
+            info = article.info.model_copy(update={"id": article.info.path})
+            article = article.model_copy(update={"info": info})
+        unique.append(article)
+    return unique

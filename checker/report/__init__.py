@@ -1,0 +1,74 @@
+"""Stage 5, report: write the report in each requested format, atomically.
+
+Every file is written to a temporary file in the output folder and renamed into place only
+after all formats have rendered, so a failed or interrupted run leaves the previous report.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from checker.errors import CheckerError
+from checker.models import Article, Report
+from checker.report import html
+
+FORMATS = ("json", "html")
+
+
+def render_json(report: Report) -> str:
+    """Deterministic JSON: fixed key order from the models, no timestamps, trailing newline."""
+    data = report.model_dump(mode="json")
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+RENDERERS: dict[str, tuple[str, Callable[[Report, list[Article]], str]]] = {
+    "json": ("report.json", lambda report, _articles: render_json(report)),
+    "html": ("index.html", html.render_index),
+}
+
+
+def parse_formats(value: str) -> list[str]:
+    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in RENDERERS]
+    if unknown or not formats:
+        known = ", ".join(RENDERERS)
+        raise CheckerError(f"unknown format {', '.join(unknown) or value!r} (known: {known})")
+    return list(dict.fromkeys(formats))
+
+
+def write_reports(
+    report: Report, articles: list[Article], out: Path, formats: list[str]
+) -> list[Path]:
+    """Render every format first, then move each into place; returns the written paths."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CheckerError(
+            f"cannot create output folder: {exc.strerror or exc}", str(out)
+        ) from None
+    rendered = [(RENDERERS[f][0], RENDERERS[f][1](report, articles)) for f in formats]
+    written = []
+    for name, content in rendered:
+        target = out / name
+        atomic_write(target, content)
+        written.append(target)
+    return written
+
+
+def atomic_write(target: Path, content: str) -> None:
+    descriptor, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

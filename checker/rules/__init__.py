@@ -1,0 +1,38 @@
+"""Stage 4, rules: group facts by key and run each enabled rule kind over every group."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from checker.models import SEVERITY_RANK, Fact, Finding
+from checker.rules.context import RuleContext
+from checker.rules.grouping import group_facts
+from checker.rules.kinds import unit_mismatch
+from checker.rules.spec import RuleSpec
+
+KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] = {
+    "unit_mismatch": unit_mismatch.check,
+}
+
+
+def _matches(rule: RuleSpec, fact: Fact) -> bool:
+    if rule.match.dimensions and fact.dimension not in rule.match.dimensions:
+        return False
+    return not (rule.match.predicates and fact.predicate not in rule.match.predicates)
+
+
+def run_rules(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) -> list[Finding]:
+    """Findings of every enabled rule, most severe first, then by topic, rule and id."""
+    groups = group_facts(facts)
+    findings: dict[str, Finding] = {}
+    for rule in rules:
+        if not rule.enabled:
+            continue
+        check = KINDS[rule.kind]
+        for group in groups.values():
+            selected = [f for f in group if _matches(rule, f)]
+            if len(selected) >= 2:
+                for finding in check(rule, selected, context):
+                    findings.setdefault(finding.id, finding)
+    return sorted(findings.values(),
+                  key=lambda f: (-SEVERITY_RANK[f.severity], f.topic, f.rule, f.id))  # fmt: skip

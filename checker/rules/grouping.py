@@ -1,0 +1,35 @@
+"""Which facts are about the same thing: grouping by a hashed key, never by comparing pairs.
+
+The key of a fact is (topic, predicate, subject, what): `what` is the product counted or
+priced (item) when the text names one, else for counts the counted unit itself, so "3
+companies" and "200,000 units" approved are never compared as one quantity. A fact without a
+predicate, or with neither subject nor item, is too vague to compare and joins no group. Building the groups is
+one pass over the facts (O(n)); rules then look only inside a group.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from checker.models import Dimension, Fact
+
+GroupKey = tuple[str, str, str, str]
+
+
+def group_key(fact: Fact) -> GroupKey | None:
+    if fact.predicate is None or (fact.subject is None and fact.item is None):
+        return None
+    what = fact.item or ""
+    if not what and fact.dimension is Dimension.count:
+        what = f"unit:{fact.unit}"
+    return (fact.topic, fact.predicate, fact.subject or "", what)
+
+
+def group_facts(facts: list[Fact]) -> dict[GroupKey, list[Fact]]:
+    """Facts by group key, each group in article/offset order; keys in sorted order."""
+    groups: dict[GroupKey, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        key = group_key(fact)
+        if key is not None:
+            groups[key].append(fact)
+    return {key: sorted(groups[key], key=lambda f: (f.article, f.start)) for key in sorted(groups)}

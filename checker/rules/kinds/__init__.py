@@ -1,0 +1,1 @@
+"""One module per rule kind; each exposes ``check(rule, group, context) -> list[Finding]``."""
