@@ -27,7 +27,8 @@ ATTRIBUTION_PATTERNS = [
         re.IGNORECASE)),
     ("according", re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<src>{_NAME})")),
     ("verb_after", re.compile(rf"(?P<src>(?:The\s+)?{_NAME})\s+{_SPEECH_VERBS}\b")),
-    ("citing", re.compile(rf"\b(?:citing|cited\s+by|as\s+reported\s+by|reported\s+by)\s+(?:the\s+)?(?P<src>{_NAME})")),
+    ("citing", re.compile(
+        rf"\b(?:citing|cited\s+by|as\s+reported\s+by|reported\s+by)\s+(?:the\s+)?(?P<src>{_NAME})")),
     ("said_name", re.compile(rf"\b(?:said|says|added|according\s+to)\s+(?P<src>{_NAME})")),
     ("told", re.compile(rf"\btold\s+(?P<src>(?:the\s+)?{_NAME})")),
     ("pronoun", re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|adds|told)\b", re.IGNORECASE)),
@@ -77,7 +78,28 @@ _TITLE_WORDS = re.compile(
 )
 _MONTH_WORD = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|"
                          r"Wednesday|Thursday|Friday|Saturday|Sunday)")  # fmt: skip
-_NOT_SOURCES = frozenset(["It", "This", "That", "There", "They", "He", "She", "We", "Chinese", "Some", "Many", "Others", "Media", "Both", "Analysts", "Officials", "Regulators", "Companies"])  # fmt: skip
+_NOT_SOURCES = frozenset(
+    [
+        "It",
+        "This",
+        "That",
+        "There",
+        "They",
+        "He",
+        "She",
+        "We",
+        "Chinese",
+        "Some",
+        "Many",
+        "Others",
+        "Media",
+        "Both",
+        "Analysts",
+        "Officials",
+        "Regulators",
+        "Companies",
+    ]
+)
 
 
 def find_attribution(sentence: str, lexicons: CompiledLexicons) -> AttributionCue | None:
@@ -147,7 +169,61 @@ class EntityMention:
 _PROPER_NAME = re.compile(
     r"(?<![\w.])(?:[A-Z][a-z]+[A-Za-z]*|[A-Z]{2,}[a-z]*)(?:\s+(?:[A-Z][a-z]+[A-Za-z]*|[A-Z]{2,}))*"
 )
-_NOT_NAMES = frozenset(["The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "As", "If", "When", "While", "It", "Its", "This", "That", "These", "Those", "There", "Their", "They", "He", "She", "We", "Our", "Both", "Some", "Many", "Most", "Such", "Chinese", "American", "European", "Japanese", "Korean", "Taiwanese", "Indian", "Russian", "British", "French", "German", "AI", "Read", "Follow", "Source", "Sources", "Share", "Comments", "CEO"])  # fmt: skip
+_NOT_NAMES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "But",
+        "And",
+        "Or",
+        "As",
+        "If",
+        "When",
+        "While",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Their",
+        "They",
+        "He",
+        "She",
+        "We",
+        "Our",
+        "Both",
+        "Some",
+        "Many",
+        "Most",
+        "Such",
+        "Chinese",
+        "American",
+        "European",
+        "Japanese",
+        "Korean",
+        "Taiwanese",
+        "Indian",
+        "Russian",
+        "British",
+        "French",
+        "German",
+        "AI",
+        "Read",
+        "Follow",
+        "Source",
+        "Sources",
+        "Share",
+        "Comments",
+        "CEO",
+    ]
+)
 
 
 def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> list[EntityMention]:

@@ -42,7 +42,10 @@ CURRENCY_WORDS = r"US\s+dollars|dollars?|euros?|yuan|renminbi|pounds\s+sterling|
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
 )
-_WORDS = rf"(?:(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?(?:{num.NUMBER_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{num.NUMBER_WORD}))*)"
+_WORDS = (
+    r"(?:(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
+    rf"(?:{num.NUMBER_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{num.NUMBER_WORD}))*)"
+)
 _FRACTION = (
     rf"(?:(?P<{{p}}fn>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]"
     rf"(?P<{{p}}fd>{num.FRACTION_WORD})|(?P<{{p}}half>half)(?=\s+(?:of|a|an|the)\b))"

@@ -3,8 +3,8 @@
 The key of a fact is (topic, predicate, subject, what): `what` is the product counted or
 priced (item) when the text names one, else for counts the counted unit itself, so "3
 companies" and "200,000 units" approved are never compared as one quantity. A fact without a
-predicate, or with neither subject nor item, is too vague to compare and joins no group. Building the groups is
-one pass over the facts (O(n)); rules then look only inside a group.
+predicate, or with neither subject nor item, is too vague to compare and joins no group.
+Building the groups is one pass over the facts (O(n)); rules then look only inside a group.
 """
 
 from __future__ import annotations

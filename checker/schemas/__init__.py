@@ -40,7 +40,7 @@ def build_schemas() -> dict[str, dict[str, Any]]:
         "rules.schema.json": _with_header(rules, "rules.schema.json", "checker rule file"),
         "lexicons.schema.json": _with_header(
             lexicons, "lexicons.schema.json", "checker lexicon file"
-        ),  # fmt: skip
+        ),
     }
 
 

@@ -48,8 +48,8 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     for dimension in sorted(dimensions):
         facts = [f for f in group if f.dimension == dimension]
         units = sorted(_first_by_unit(facts).items())
-        for index, (unit_a, fact_a) in enumerate(units):
-            for unit_b, fact_b in units[index + 1 :]:
+        for index, (_, fact_a) in enumerate(units):
+            for _, fact_b in units[index + 1 :]:
                 if rule.match.cross_article_only and fact_a.article == fact_b.article:
                     continue
                 finding = _compare(rule, fact_a, fact_b, context)
