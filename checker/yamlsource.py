@@ -112,7 +112,18 @@ def validate(document: YamlDocument, schema: dict[str, Any]) -> None:
     errors = sorted(validator.iter_errors(document.data), key=_error_order)
     if errors:
         error = jsonschema.exceptions.best_match(errors) or errors[0]
-        raise document.error(_describe(error), tuple(error.absolute_path))
+        raise document.error(_describe(error), _location(error))
+
+
+def _location(error: jsonschema.ValidationError) -> Location:
+    """Where to point: an unexpected key's own line, else the offending value's line."""
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        extras = sorted(str(k) for k in error.instance if k not in allowed)
+        if extras:
+            return (*path, extras[0], "__key__")
+    return path
 
 
 def _error_order(error: jsonschema.ValidationError) -> tuple[int, str]:

@@ -85,12 +85,13 @@ def _sentence_facts(
     for quantity, noun in quantities:
         if noun.item is None and models:
             noun.item = _nearest_model(models, quantity)
+        subject = _subject(entities, quantity, source_name)
         facts.append(
             RawFact(
                 quantity=quantity,
                 noun=noun,
                 sentence=sentence,
-                attribution=attribution,
+                attribution=_speaker_is_subject(attribution, subject),
                 modality=find_modality(
                     text,
                     quantity.start,
@@ -100,7 +101,7 @@ def _sentence_facts(
                     attribution is not None,
                 ),
                 time=_nearest_date(dates, quantity),
-                subject=_subject(entities, quantity, source_name),
+                subject=subject,
                 predicate=nearest_predicate_cue(
                     body, sentence.start, quantity.start, quantity.end, lexicons
                 ),
@@ -116,6 +117,15 @@ def _nearest_model(models: list[tuple[int, str]], quantity: RawQuantity) -> str:
     """The product model named nearest the number in its sentence ("shipping H200 chips ...
     an initial batch of 5,000 modules" counts H200 modules)."""
     return min(models, key=lambda m: abs(m[0] - quantity.start))[1]
+
+
+def _speaker_is_subject(
+    attribution: AttributionCue | None, subject: EntityMention | None
+) -> AttributionCue | None:
+    """'..., the company said': the organization speaking is the sentence's subject."""
+    if attribution and attribution.kind == "organization" and attribution.source is None:
+        return AttributionCue("organization", subject.name if subject else None, attribution.cue)
+    return attribution
 
 
 def _shift(mention: DateMention, offset: int) -> DateMention:

@@ -25,6 +25,10 @@ ATTRIBUTION_PATTERNS = [
         r"declined|spoke))|(?:informed|unnamed|anonymous|industry)\s+sources|sources\s+said|"
         r"according\s+to\s+(?:informed\s+|unnamed\s+)?(?:sources|people|a\s+person|insiders))",
         re.IGNORECASE)),
+    ("self", re.compile(
+        r"\b(?:the|The)\s+(?:company|firm|group|ministry|agency|government|council|regulator|"
+        r"operator|developer|manufacturer|utility|department|authority|bank)\s+"
+        r"(?:said|says|announced|confirmed|stated|added)\b")),
     ("according", re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<src>{_NAME})")),
     ("verb_after", re.compile(rf"(?P<src>(?:The\s+)?{_NAME})\s+{_SPEECH_VERBS}\b")),
     ("citing", re.compile(
@@ -125,6 +129,8 @@ def _cue_of(kind: str, match: re.Match[str], lexicons: CompiledLexicons) -> Attr
         return AttributionCue("anonymous", None, match.group(0))
     if kind == "pronoun":
         return AttributionCue("person", None, match.group(0))
+    if kind == "self":
+        return AttributionCue("organization", None, match.group(0))
     source = _TITLE_WORDS.sub("", match.group("src")).strip()
     first = source.split()[0] if source else ""
     if not source or first in _NOT_SOURCES or _MONTH_WORD.match(source):
@@ -226,6 +232,18 @@ _NOT_NAMES = frozenset(
 )
 
 
+_VERB_AFTER_NAME = re.compile(
+    r"\s+(?:will|would|could|can|may|said|says|has|have|had|is|was|plans|planned|aims|expects|"
+    r"reported|announced|told|sold|bought|shipped|invested|ordered|delivered|approved|agreed)\b"
+)
+
+
+def _acts_as_subject(sentence: str, end: int, word: str) -> bool:
+    """'Orbex will invest ...': a sentence-initial word followed by a verb, and not a plural
+    common noun ('Analysts said'), is taken as a name."""
+    return not word.endswith("s") and bool(_VERB_AFTER_NAME.match(sentence, end))
+
+
 def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> list[EntityMention]:
     """Known entities (by alias) and other proper names in a sentence, in text order."""
     mentions: list[EntityMention] = []
@@ -246,9 +264,9 @@ def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> lis
         if not words or any(ch.isdigit() for ch in match.group(0)) or _MONTH_WORD.match(words[0]):
             continue
         at_start = not sentence[: match.start()].strip(" \"“‘'(")
-        if at_start and len(words) == 1:
-            continue  # a capitalized first word is usually just the start of the sentence
         name = " ".join(words)
+        if at_start and len(words) == 1 and not _acts_as_subject(sentence, match.end(), name):
+            continue  # a capitalized first word is usually just the start of the sentence
         start = match.start() + match.group(0).index(words[0])
         mentions.append(EntityMention(offset + start, offset + start + len(name), name, None))
     mentions.sort(key=lambda m: m.start)

@@ -1,0 +1,50 @@
+"""Shared fixtures: the repository layout, a loaded configuration and the seeds report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.ingest import load_articles
+from checker.models import Article, Report
+from checker.pipeline import Config, check_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+EXTERNAL = SHARED / "external"
+
+
+@pytest.fixture(scope="session")
+def config() -> Config:
+    return Config.load()
+
+
+@pytest.fixture(scope="session")
+def seeds_run(config: Config) -> tuple[Report, list[Article]]:
+    return check_paths([str(SEEDS)], config)
+
+
+@pytest.fixture(scope="session")
+def seeds_report(seeds_run: tuple[Report, list[Article]]) -> Report:
+    return seeds_run[0]
+
+
+@pytest.fixture(scope="session")
+def seeds_articles() -> dict[str, Article]:
+    return {a.id: a for a in load_articles([str(SEEDS)])}
+
+
+@pytest.fixture(scope="session")
+def report_schema() -> dict:
+    return json.loads((ROOT / "checker" / "schemas" / "report.schema.json").read_text())
+
+
+def write_corpus(folder: Path, articles: dict[str, str]) -> Path:
+    """Write a tiny corpus of name -> text into ``folder`` and return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

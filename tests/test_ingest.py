@@ -1,0 +1,169 @@
+"""Ingest: every supported format, metadata inference, scraped noise and bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.errors import InputError
+from checker.ingest import find_noise, infer_metadata, load_articles
+
+WIRE = (
+    "LAGOS, March 3 (Reuters) – Zenith Freight said on Tuesday it had moved 12,000 containers "
+    "through the new terminal in its first month, two people familiar with the figures said.\n"
+)
+
+
+def _one(path: Path):
+    [article] = load_articles([str(path)])
+    return article
+
+
+def test_txt_article_keeps_text_exactly_and_hashes_it(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(WIRE, encoding="utf-8")
+    article = _one(path)
+    assert article.text == WIRE
+    assert article.info.id == "wire.txt"
+    assert len(article.info.sha256) == 64
+
+
+def test_dateline_gives_outlet_and_month_day_without_year(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(WIRE, encoding="utf-8")
+    info = _one(path).info
+    assert info.outlet == "Reuters"
+    assert info.published == "--03-03"
+    assert info.metadata_sources == {"outlet": "dateline", "published": "dateline"}
+
+
+def test_byline_date_and_title_line_are_inferred() -> None:
+    text = "Port Traffic Hits Record\n\nAda Obi\n\n15 January 2026\n\nThe port handled 4 million tonnes."
+    found, sources = infer_metadata(text)
+    assert found["title"] == "Port Traffic Hits Record"
+    assert found["published"] == "2026-01-15"
+    assert found["author"] == "Ada Obi"
+    assert sources["published"] == "byline"
+
+
+def test_markdown_front_matter_is_metadata_and_noise(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(
+        "---\ntitle: Grid battery opens\noutlet: Energy Desk\npublished: 2026-03-11\n"
+        "url: https://example.org/a\n---\nThe 200 MW battery opened on Monday.\n",
+        encoding="utf-8",
+    )
+    article = _one(path)
+    assert article.info.title == "Grid battery opens"
+    assert article.info.outlet == "Energy Desk"
+    assert article.info.published == "2026-03-11"
+    assert article.noise[0].start == 0 and article.text[article.noise[0].end :].startswith("The")
+
+
+def test_html_main_text_is_extracted_without_scripts(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Plant opens</title><script>var x = '999 widgets';</script></head>"
+        "<body><nav>Home | About</nav><article><h1>Plant opens</h1>"
+        "<p>The new plant in Aveiro will employ 350 people when it opens next year, the "
+        "regional council said on Monday in a statement to local reporters.</p>"
+        "<p>Construction cost 120 million euros and took two years to complete, officials "
+        "said, adding that output would reach 40,000 tonnes a year.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    article = _one(path)
+    assert "350 people" in article.text
+    assert "999 widgets" not in article.text
+    assert article.info.format == "html"
+
+
+def test_jsonl_gives_one_article_per_line_with_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    rows = [
+        {"id": "a1", "text": "Acme sold 5,000 units.", "outlet": "Wire One", "date": "2026-02-01"},
+        {"text": "Acme sold 6,000 units.", "title": "Acme sales"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    first, second = load_articles([str(path)])
+    assert first.info.id == "feed.jsonl#a1"
+    assert first.info.outlet == "Wire One" and first.info.published == "2026-02-01"
+    assert second.info.id == "feed.jsonl#2"
+    assert second.info.title == "Acme sales"
+
+
+def test_json_array_of_articles(tmp_path: Path) -> None:
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps([{"text": "One."}, {"text": "Two.", "id": 7}]), encoding="utf-8")
+    ids = [a.info.id for a in load_articles([str(path)])]
+    assert ids == ["batch.json#1", "batch.json#7"]
+
+
+def test_folder_is_read_in_sorted_order_with_relative_ids(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("Zed.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Ay.", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    ids = [a.info.id for a in load_articles([str(tmp_path)])]
+    assert ids == ["a.txt", "b/z.txt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("blank.txt", b"  \n\n", "file is empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("latin1.txt", "Caf\u00e9 prices rose 5%.".encode("latin-1"), "not valid UTF-8"),
+        ("bad.jsonl", b'{"text": "ok"}\n{not json}\n', "invalid JSON"),
+        ("notext.json", b'{"title": "x"}', "missing or empty 'text'"),
+    ],
+)
+def test_bad_files_raise_a_clear_input_error(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as caught:
+        load_articles([str(path)])
+    assert str(path) in caught.value.render()
+
+
+def test_non_utf8_error_names_line_and_byte_offset(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(b"First line.\nCaf\xe9 prices rose.\n")
+    with pytest.raises(InputError) as caught:
+        load_articles([str(path)])
+    assert caught.value.line == 2
+    assert "byte offset 15" in caught.value.message
+
+
+def test_bad_jsonl_line_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "ok"}\n{not json}\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_articles([str(path)])
+    assert caught.value.line == 2
+
+
+def test_missing_path_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="no such file or folder"):
+        load_articles(["/nonexistent/folder"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["3", "18 Sources", "Source: Market Wire", "© 2026 Example Media Ltd", "Share",
+     "Leave a comment", "Follow Ann Lee on Twitter at @annlee", "Read: Port strike ends",
+     "LinkedIn logo"],
+)  # fmt: skip
+def test_scraped_furniture_lines_are_noise(line: str) -> None:
+    text = f"The port moved 4 million tonnes.\n{line}\nIt expects more."
+    spans = find_noise(text)
+    assert [text[s.start : s.end] for s in spans] == [line]
+
+
+def test_reporting_lines_are_not_noise() -> None:
+    text = "Sources said the plant would cost $2 billion.\nShares rose 3% on Monday."
+    assert find_noise(text) == []

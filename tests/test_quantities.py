@@ -1,0 +1,99 @@
+"""The number grammar, as a table of news phrases and the values they state."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.models import Article, ArticleInfo, Fact
+from checker.pipeline import Config, extract_facts
+
+
+def facts_of(text: str, config: Config) -> list[Fact]:
+    info = ArticleInfo(id="t.txt", path="t.txt", format="txt", sha256="0" * 64, chars=len(text))
+    return extract_facts(Article(info=info, text=text), "t", config.lexicons)
+
+
+def only_fact(text: str, config: Config) -> Fact:
+    facts = facts_of(text, config)
+    assert len(facts) == 1, [f.quote for f in facts]
+    return facts[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualifier", "unit"),
+    [
+        ("The firm shipped 5,000 to 10,000 modules last year.", 5000, 10000, "range", "module"),
+        ("The firm shipped 5,000-10,000 modules.", 5000, 10000, "range", "module"),
+        ("It will buy between 5 and 10 million doses.", 5e6, 1e7, "range", "dose"),
+        ("Buyers ordered more than 2 million chips.", 2e6, None, "more_than", "chip"),
+        ("The council approved at least 40 turbines.", 40, None, "at_least", "turbine"),
+        ("The plant will employ up to 500 workers.", 0, 500, "up_to", "worker"),
+        ("Fewer than 30 people attended.", 0, 30, "less_than", "person"),
+        ("The shelter holds 200,000+ tonnes.", 200000, None, "at_least", "tonne"),
+        ("Four people familiar with the plan said so.", 4, 4, "exact", "person"),
+        ("The agency bought two million vials.", 2e6, 2e6, "exact", "vial"),
+        ("Forty-five ships were waiting.", 45, 45, "exact", "ship"),
+        ("The deal is worth $4.2 billion.", 4.2e9, 4.2e9, "exact", "USD"),
+        ("The project costs €310m in total.", 3.1e8, 3.1e8, "exact", "EUR"),
+        ("A line can cost 200 billion yuan.", 2e11, 2e11, "exact", "CNY"),
+        ("Revenue grew 25% in the quarter.", 25, 25, "exact", "%"),
+        ("Support fell five percentage points.", 5, 5, "exact", "pp"),
+        ("The new engine is up to 6× faster.", 0, 6, "up_to", "x"),
+        ("The Zeta is almost six times as fast as the Beta.", 5.4, 6, "almost", "x"),
+    ],
+)
+def test_values_units_and_qualifiers(
+    text: str, low: float, high: float | None, qualifier: str, unit: str, config: Config
+) -> None:
+    fact = only_fact(text, config)
+    assert fact.value.low == pytest.approx(low)
+    assert (fact.value.high is None) if high is None else fact.value.high == pytest.approx(high)
+    assert fact.value.qualifier.value == qualifier
+    assert fact.unit == unit
+
+
+def test_about_is_a_symmetric_tolerance(config: Config) -> None:
+    fact = only_fact("The warehouse holds about 700,000 units.", config)
+    assert (fact.value.low, fact.value.high, fact.value.nominal) == (630000, 770000, 700000)
+
+
+def test_vague_amount_is_a_documented_interval(config: Config) -> None:
+    fact = only_fact("Regulators cleared several hundred thousand chips.", config)
+    assert (fact.value.low, fact.value.high, fact.value.qualifier.value) == (2e5, 1e6, "vague")
+
+
+def test_model_number_is_the_item_not_a_quantity(config: Config) -> None:
+    fact = only_fact("The lab holds 700,000 X900 units in stock.", config)
+    assert (fact.value.low, fact.unit, fact.item) == (700000, "unit", "X900")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The A100 and H100 remain restricted.",
+        "Chips made on 7nm and 5nm processes are cheaper.",
+        "The shares trade as HKEX: 9988 in Hong Kong.",
+        "The order was placed on January 7, 2026.",
+        "Output will rise in Q1 2026.",
+        "One added that talks would continue.",
+        "Firms adopted a two-track approach.",
+    ],
+)
+def test_identifiers_dates_and_pronouns_are_not_quantities(text: str, config: Config) -> None:
+    assert facts_of(text, config) == []
+
+
+def test_price_per_unit_reads_the_rate(config: Config) -> None:
+    fact = only_fact("At a base price of $27,000 per unit the order is large.", config)
+    assert (fact.unit, fact.per, fact.predicate) == ("USD", "unit", "unit_price")
+
+
+def test_annual_amount_reads_the_period(config: Config) -> None:
+    fact = only_fact("The market could generate about US$50 billion annually.", config)
+    assert (fact.unit, fact.per, fact.modality.value) == ("USD", "year", "hypothetical")
+
+
+def test_offsets_are_exact_for_every_fact(config: Config) -> None:
+    text = "Acme sold 1 000 pumps and about €5m of spares; 2,500+ engineers helped.\r\nDone."
+    for fact in facts_of(text, config):
+        assert text[fact.start : fact.end] == fact.quote
