@@ -40,7 +40,10 @@ def test_dateline_gives_outlet_and_month_day_without_year(tmp_path: Path) -> Non
 
 
 def test_byline_date_and_title_line_are_inferred() -> None:
-    text = "Port Traffic Hits Record\n\nAda Obi\n\n15 January 2026\n\nThe port handled 4 million tonnes."
+    text = (
+        "Port Traffic Hits Record\n\nAda Obi\n\n15 January 2026\n\n"
+        "The port handled 4 million tonnes."
+    )
     found, sources = infer_metadata(text)
     assert found["title"] == "Port Traffic Hits Record"
     assert found["published"] == "2026-01-15"

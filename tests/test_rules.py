@@ -61,7 +61,9 @@ def test_yaml_syntax_error_has_a_line(tmp_path: Path) -> None:
 
 
 def test_duplicate_keys_are_rejected(tmp_path: Path) -> None:
-    path = _broken(tmp_path, VALID.replace("severity: warning", "severity: warning\nseverity: info"))
+    path = _broken(
+        tmp_path, VALID.replace("severity: warning", "severity: warning\nseverity: info")
+    )
     with pytest.raises(RuleError, match="duplicate key 'severity'") as caught:
         load_rule_file(path)
     assert caught.value.line == 4
