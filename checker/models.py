@@ -129,20 +129,26 @@ class Qualifier(StrEnum):
 class Interval(Record):
     """A value as the text states it: an interval with its qualifier, never a bare float.
 
-    ``low``/``high`` of null mean unbounded on that side. ``nominal`` is the number the text
-    names ("more than 200,000" has nominal 200000, low 200000 exclusive, no upper bound).
+    ``low``/``high`` of null mean unbounded on that side and are what rules compare.
+    ``stated`` holds the numbers exactly as the text names them: "more than 200,000" is
+    stated [200000] with low 200000 exclusive and no upper bound; "roughly 40,000 to 80,000"
+    is stated [40000, 80000] with the documented tolerance widening low/high.
     """
 
     low: Number | None
     high: Number | None
     low_inclusive: bool = True
     high_inclusive: bool = True
-    nominal: Number | None = None
+    stated: list[Number] = Field(
+        default_factory=list,
+        max_length=2,
+        description="The number or range as written, before qualifiers and tolerances.",
+    )
     qualifier: Qualifier = Qualifier.exact
 
     @model_validator(mode="after")
     def _well_formed(self) -> Interval:
-        for bound in (self.low, self.high, self.nominal):
+        for bound in (self.low, self.high, *self.stated):
             if bound is not None and not math.isfinite(bound):
                 raise ValueError("interval bounds must be finite")
         if self.low is not None and self.high is not None and self.low > self.high:

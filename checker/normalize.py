@@ -34,33 +34,36 @@ def _tidy(value: float) -> float:
 
 def to_interval(low: float, high: float, qualifier: str) -> Interval:
     """The interval a qualified value stands for."""
-    interval = _interval(low, high, Qualifier(qualifier))
+    q = Qualifier(qualifier)
+    interval = _interval(low, high, q)
+    stated = [] if q is Qualifier.vague else [low] if low == high else [low, high]
     return interval.model_copy(update={
-        key: _tidy(getattr(interval, key))
-        for key in ("low", "high", "nominal") if getattr(interval, key) is not None
+        "low": None if interval.low is None else _tidy(interval.low),
+        "high": None if interval.high is None else _tidy(interval.high),
+        "stated": [_tidy(value) for value in stated],
     })  # fmt: skip
 
 
 def _interval(low: float, high: float, q: Qualifier) -> Interval:
     if q is Qualifier.more_than:
-        return Interval(low=low, high=None, low_inclusive=False, nominal=low, qualifier=q)
+        return Interval(low=low, high=None, low_inclusive=False, qualifier=q)
     if q is Qualifier.at_least:
-        return Interval(low=low, high=None, nominal=low, qualifier=q)
+        return Interval(low=low, high=None, qualifier=q)
     if q is Qualifier.up_to:
-        return Interval(low=0.0, high=high, nominal=high, qualifier=q)
+        return Interval(low=0.0, high=high, qualifier=q)
     if q is Qualifier.less_than:
-        return Interval(low=0.0, high=high, high_inclusive=False, nominal=high, qualifier=q)
+        return Interval(low=0.0, high=high, high_inclusive=False, qualifier=q)
     if q is Qualifier.almost:
-        return Interval(low=high * (1 - ALMOST_BAND), high=high, high_inclusive=False,
-                        nominal=high, qualifier=q)  # fmt: skip
+        return Interval(low=high * (1 - ALMOST_BAND), high=high, high_inclusive=False, qualifier=q)
     if q is Qualifier.about:
-        return Interval(low=low * (1 - ABOUT_TOLERANCE), high=high * (1 + ABOUT_TOLERANCE),
-                        nominal=low if low == high else None, qualifier=q)  # fmt: skip
+        return Interval(
+            low=low * (1 - ABOUT_TOLERANCE), high=high * (1 + ABOUT_TOLERANCE), qualifier=q
+        )
     if q is Qualifier.vague:
         return Interval(low=low, high=high, high_inclusive=False, qualifier=q)
     if low != high:
         return Interval(low=low, high=high, qualifier=Qualifier.range)
-    return Interval(low=low, high=high, nominal=low, qualifier=Qualifier.exact)
+    return Interval(low=low, high=high, qualifier=Qualifier.exact)
 
 
 def singular(noun: str, lexicons: CompiledLexicons) -> str:

@@ -121,7 +121,9 @@ def test_extract_shows_modules_range_and_chips_range() -> None:
     modules = [f for f in facts if f["unit"] == "module"]
     chips = [f for f in facts if f["unit"] == "chip" and f["value"]["qualifier"] == "about"]
     assert [(f["value"]["low"], f["value"]["high"]) for f in modules] == [(5000, 10000)]
+    assert modules[0]["value"]["stated"] == [5000, 10000]
     assert "40,000 to 80,000" in chips[0]["quote"]
+    assert chips[0]["value"]["stated"] == [40000, 80000]
     assert chips[0]["value"]["low"] <= 40000 and chips[0]["value"]["high"] >= 80000
 
 
@@ -129,7 +131,7 @@ def test_extract_reads_more_than_2_million_as_a_lower_bound() -> None:
     [fact] = [f for f in _extracted() if f["quote"].startswith("more than 2 million")]
     assert fact["value"] == {
         "low": 2000000, "high": None, "low_inclusive": False, "high_inclusive": True,
-        "nominal": 2000000, "qualifier": "more_than",
+        "stated": [2000000], "qualifier": "more_than",
     }  # fmt: skip
     assert fact["unit"] == "chip" and fact["item"] == "H200"
 

@@ -54,7 +54,7 @@ def test_values_units_and_qualifiers(
 
 def test_about_is_a_symmetric_tolerance(config: Config) -> None:
     fact = only_fact("The warehouse holds about 700,000 units.", config)
-    assert (fact.value.low, fact.value.high, fact.value.nominal) == (630000, 770000, 700000)
+    assert (fact.value.low, fact.value.high, fact.value.stated) == (630000, 770000, [700000])
 
 
 def test_vague_amount_is_a_documented_interval(config: Config) -> None:

@@ -25,7 +25,7 @@ def scale(interval: Interval, factor: float) -> Interval:
         update={
             "low": None if interval.low is None else interval.low * factor,
             "high": None if interval.high is None else interval.high * factor,
-            "nominal": None if interval.nominal is None else interval.nominal * factor,
+            "stated": [value * factor for value in interval.stated],
         }
     )
 
@@ -42,8 +42,9 @@ def describe(interval: Interval, unit: str | None = None) -> str:
     low = None if interval.low is None else format_number(interval.low)
     high = None if interval.high is None else format_number(interval.high)
     q = interval.qualifier
-    nominal = None if interval.nominal is None else format_number(interval.nominal)
-    if q is Qualifier.exact and nominal:
+    stated = "–".join(format_number(v) for v in interval.stated)
+    nominal = stated or None
+    if q in (Qualifier.exact, Qualifier.range) and nominal:
         return f"{nominal}{suffix}"
     if q is Qualifier.more_than and nominal:
         return f"more than {nominal}{suffix}"
@@ -55,8 +56,6 @@ def describe(interval: Interval, unit: str | None = None) -> str:
         return f"almost {nominal}{suffix}"
     if q is Qualifier.about and nominal:
         return f"about {nominal}{suffix}"
-    if q is Qualifier.about and low and high:
-        return f"≈{low}–{high}{suffix}"
     left = "[" if interval.low_inclusive else "("
     right = "]" if interval.high_inclusive else ")"
     if high is None:
