@@ -8,7 +8,16 @@ from checker.errors import RuleError
 from checker.rules.spec import RuleSpec
 from checker.yamlsource import load_yaml, packaged_schema, validate
 
-BUILTIN_RULES_DIR = Path(__file__).resolve().parent.parent.parent / "rules"
+
+def _builtin_rules_dir() -> Path:
+    """`rules/` of the source tree, or its installed copy `checker/builtin_rules/`."""
+    source_tree = Path(__file__).resolve().parent.parent.parent / "rules"
+    if (source_tree / "lexicons").is_dir():
+        return source_tree
+    return Path(__file__).resolve().parent.parent / "builtin_rules"
+
+
+BUILTIN_RULES_DIR = _builtin_rules_dir()
 
 
 def default_rule_dirs(extra: list[Path] | None = None) -> list[Path]:
