@@ -166,8 +166,8 @@ def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sent
         before = text[max(sentence.start, quantity.start - 12) : quantity.start]
         if _IDENTIFIER_BEFORE.search(before):
             return True
-        if quantity.start > sentence.start and _CAPITALIZED_BEFORE.search(before) and not noun.noun:
-            return True  # "Windows 11", "Boeing 737 Max": a name, not an amount
+        if quantity.start > sentence.start and _CAPITALIZED_BEFORE.search(before):
+            return True  # "Windows 11", "Boeing 737 jets": a name, not an amount
     bare_word = surface.strip().lower() in _PRONOUN_ONE
     return bare_word and (noun.noun is None or noun.partitive)
 

@@ -147,6 +147,8 @@ STOP_WORDS = frozenset(
 IRREGULAR_PLURALS = frozenset(
     ["people", "men", "women", "children", "staff", "police", "personnel", "cattle", "troops"]
 )
+# Singular head nouns that end a phrase before a model name ("200,000 unit H200 order").
+GENERIC_HEADS = frozenset(["unit", "piece", "item"])
 NOUNS_ENDING_ED = frozenset(["speed", "breed", "seed", "need", "feed", "shed", "bed"])
 # Words ending in -ly that are nouns, so the adverb test does not stop at them.
 NOUNS_ENDING_LY = frozenset(
@@ -221,6 +223,14 @@ def looks_plural(word: str) -> bool:
     )
 
 
+def _is_verb_form(lower: str, words: list[str]) -> bool:
+    """An -ed word right after the number ('one added') or after the noun is a verb; a
+    hyphenated one ('mid-sized', 'state-owned') is an adjective inside the phrase."""
+    if not lower.endswith("ed") or len(lower) <= 4 or lower in NOUNS_ENDING_ED:
+        return False
+    return "-" not in lower
+
+
 def _scan_phrase(text: str, pos: int, limit: int) -> tuple[list[str], str | None, int]:
     """Tokens of the noun phrase starting at ``pos``: (words, model name, end offset)."""
     words: list[str] = []
@@ -232,15 +242,17 @@ def _scan_phrase(text: str, pos: int, limit: int) -> tuple[list[str], str | None
             break
         token = match.group("word")
         lower = token.lower()
-        if is_model_name(token):
-            if any(word[0].islower() for word in words):
-                break  # "200,000 unit H200 order": the model starts a new phrase
+        if is_model_name(token) or (words and token.isdigit()):
+            if any(looks_plural(word) or word.lower() in GENERIC_HEADS for word in words):
+                break  # "200,000 units H200 order": the model starts a new phrase
+            # "20 larger A350s", "60 new A350 aircraft": what came before only described it.
+            words = []
             item = item or token
             pos = end = match.end()
             continue
         if lower in STOP_WORDS or _is_adverb(token) or token[0].isdigit():
             break
-        if lower.endswith("ed") and len(lower) > 4 and lower not in NOUNS_ENDING_ED:
+        if _is_verb_form(lower, words):
             break  # "four people briefed", "one added": a verb or participle, not the noun
         words.append(token)
         pos = end = match.end()

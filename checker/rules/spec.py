@@ -42,6 +42,11 @@ class UnitMismatchParams(_Strict):
     report_converted: bool = Field(
         default=True, title="Report differing units that a known factor reconciles"
     )
+    incommensurable_severity: Severity = Field(
+        default=Severity.info,
+        title="Severity when no factor is known and the numbers differ too (two different "
+        "amounts, or one amount in two units: an editor must look)",
+    )
 
 
 class Example(_Strict):

@@ -83,10 +83,16 @@ def _compare(rule: RuleSpec, a: Fact, b: Fact, context: RuleContext):
     compared_a = ComparedValue(fact=a.id, article=a.article, value=a.value, unit=a.unit,
                                normalized=a.value, normalized_unit=a.unit)  # fmt: skip
     if conversion is None:
-        values["verdict"] = "no known factor converts one unit into the other"
+        # The same number in two units is the classic slip ("5,000 modules" vs "5,000 chips");
+        # different numbers in units with no known factor cannot be judged either way.
+        same_number = overlaps(a.value, b.value)
+        values["verdict"] = "no known factor converts one unit into the other" + (
+            "; the same number is given in both units" if same_number else ""
+        )
+        severity = rule.severity if same_number else rule.params.incommensurable_severity
         compared_b = ComparedValue(fact=b.id, article=b.article, value=b.value, unit=b.unit,
                                    normalized=b.value, normalized_unit=b.unit)  # fmt: skip
-        return make_finding(rule, FindingKind.unit_mismatch, rule.severity, [a, b],
+        return make_finding(rule, FindingKind.unit_mismatch, Severity(severity), [a, b],
                             [compared_a, compared_b], values, context)  # fmt: skip
     factor, source = conversion
     normalized = scale(a.value, factor)
