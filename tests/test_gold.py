@@ -1,0 +1,31 @@
+"""Extraction measured against the hand-checked gold files, per field.
+
+The floors are the figures reached so far (a ratchet: raise them as the extractor improves,
+never lower them). Issue targets: value+unit precision >= 0.9 and recall >= 0.85,
+attribution >= 0.8. `python -m checker.evaluation` prints the full table and every miss.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.evaluation import evaluate
+from checker.pipeline import Config
+from tests.conftest import ROOT
+
+FLOORS = {
+    "seeds.yaml": {"value+unit": (0.88, 0.90), "value": (0.90, 0.92), "attribution": (0.60, 0.60)},
+    "corpus.yaml": {"value+unit": (0.60, 0.60), "value": (0.88, 0.88), "attribution": (0.40, 0.40)},
+}
+
+
+@pytest.mark.parametrize(
+    ("gold", "field"), [(g, f) for g, fields in FLOORS.items() for f in fields]
+)
+def test_precision_and_recall_do_not_fall_below_the_recorded_floor(
+    gold: str, field: str, config: Config
+) -> None:
+    score = evaluate(ROOT / "tests" / "gold" / gold, ROOT, config)
+    precision_floor, recall_floor = FLOORS[gold][field]
+    assert score.precision(field) >= precision_floor, score.misses
+    assert score.recall(field) >= recall_floor, score.misses
