@@ -53,11 +53,19 @@ class Conversion(_Strict):
     source: str = Field(min_length=1, title="Where the factor comes from")
 
 
+class PhysicalUnit(_Strict):
+    pint: str = Field(min_length=1, title="pint unit name, e.g. megawatt_hour")
+    surfaces: list[str] = Field(min_length=1, title="How the unit is written after a number")
+
+
 class UnitLexicon(_Strict):
     kind: Literal["units"]
     nouns: dict[str, str] = Field(default_factory=dict, title="Irregular plural -> singular")
     currencies: dict[str, str] = Field(default_factory=dict, title="Symbol or word -> ISO 4217")
     conversions: list[Conversion] = Field(default_factory=list)
+    physical: dict[str, PhysicalUnit] = Field(
+        default_factory=dict, title="Canonical symbol (MW, MWh, km) -> pint name and surfaces"
+    )
     generic_counters: list[str] = Field(
         default_factory=list,
         title="Nouns that count one of whatever the item is (unit, piece), so they match any unit",
@@ -85,6 +93,7 @@ class Lexicons:
     currencies: dict[str, str] = field(default_factory=dict)
     conversions: list[Conversion] = field(default_factory=list)
     generic_counters: set[str] = field(default_factory=set)
+    physical: dict[str, PhysicalUnit] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
     def add(self, lexicon: PredicateLexicon | EntityLexicon | UnitLexicon) -> None:
@@ -100,6 +109,7 @@ class Lexicons:
             self.currencies.update(lexicon.currencies)
             self.conversions.extend(lexicon.conversions)
             self.generic_counters.update(lexicon.generic_counters)
+            self.physical.update(lexicon.physical)
 
     def compile(self) -> CompiledLexicons:
         cue_to_predicate = {
@@ -120,7 +130,56 @@ class Lexicons:
             ),
             alias_to_entity=alias_to_entity,
             canonical_names={e.name.lower(): e for e in self.entities},
+            physical_pattern=_physical_pattern(self.physical),
+            physical_of={
+                surface: symbol
+                for symbol, unit in self.physical.items()
+                for surface in (symbol, *unit.surfaces)
+            },
+            physical_dimension=physical_dimensions(self.physical),
         )
+
+
+def _physical_pattern(units: dict[str, PhysicalUnit]) -> re.Pattern[str]:
+    """A unit written right after a number: '400 MWh', '298-megawatt', '2-8°C'."""
+    surfaces = sorted({s for symbol, u in units.items() for s in (symbol, *u.surfaces)},
+                      key=len, reverse=True)  # fmt: skip
+    if not surfaces:
+        return re.compile(r"(?!)")
+    parts = [f"(?i:{re.escape(s)})" if s.islower() and len(s) > 3 else re.escape(s)
+             for s in surfaces]  # fmt: skip
+    return re.compile(rf"(?:\s?-\s?|\s|\u00a0)?(?P<unit>{'|'.join(parts)})(?![\w])")
+
+
+DIMENSION_NAMES = {
+    (("[length]", 2), ("[mass]", 1), ("[time]", -3)): "power",
+    (("[length]", 2), ("[mass]", 1), ("[time]", -2)): "energy",
+    (("[length]", 1),): "length",
+    (("[length]", 2),): "area",
+    (("[length]", 3),): "volume",
+    (("[mass]", 1),): "mass",
+    (("[temperature]", 1),): "temperature",
+    (("[time]", 1),): "duration",
+    (("[length]", 1), ("[time]", -1)): "speed",
+    (("[current]", -1), ("[length]", 2), ("[mass]", 1), ("[time]", -3)): "voltage",
+}
+
+
+def physical_dimensions(units: dict[str, PhysicalUnit]) -> dict[str, str]:
+    """Dimension name of each canonical physical unit, read from pint."""
+    if not units:
+        return {}
+    from checker.units import registry  # pint is slow to import; only physical units need it
+
+    dimensions = {}
+    for symbol, unit in units.items():
+        try:
+            dimensionality = registry().Quantity(1, unit.pint).dimensionality
+        except Exception as exc:  # pint raises several error types for unknown names
+            raise ValueError(f"unknown pint unit {unit.pint!r} for {symbol}: {exc}") from None
+        key = tuple(sorted(dict(dimensionality).items()))
+        dimensions[symbol] = DIMENSION_NAMES.get(key, "physical")
+    return dimensions
 
 
 @dataclass(frozen=True)
@@ -131,6 +190,9 @@ class CompiledLexicons:
     entity_pattern: re.Pattern[str]
     alias_to_entity: dict[str, EntityEntry]
     canonical_names: dict[str, EntityEntry]
+    physical_pattern: re.Pattern[str]
+    physical_of: dict[str, str]
+    physical_dimension: dict[str, str]
 
     def predicate_of(self, cue: str) -> str | None:
         return self.cue_to_predicate.get(" ".join(cue.lower().split()))

@@ -164,6 +164,17 @@ class Dimension(StrEnum):
     multiplier = "multiplier"
     fraction = "fraction"
     number = "number"
+    power = "power"
+    energy = "energy"
+    length = "length"
+    area = "area"
+    volume = "volume"
+    mass = "mass"
+    temperature = "temperature"
+    duration = "duration"
+    speed = "speed"
+    voltage = "voltage"
+    physical = "physical"
 
 
 class AttributionKind(StrEnum):

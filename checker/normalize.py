@@ -106,6 +106,11 @@ def unit_of(raw: RawFact, lexicons: CompiledLexicons) -> tuple[str | None, Dimen
         currency = lexicons.source.currencies.get(raw.noun.noun.lower())
     if currency:
         return currency, Dimension.currency, noun
+    if q.physical:
+        symbol = lexicons.physical_of.get(q.physical) or lexicons.physical_of.get(
+            q.physical.lower(), q.physical
+        )
+        return symbol, Dimension(lexicons.physical_dimension.get(symbol, "physical")), noun
     if q.suffix == "%":
         return "%", Dimension.percent, noun
     if q.suffix in ("pp", "bp"):
@@ -123,7 +128,13 @@ def _per(raw: RawFact, lexicons: CompiledLexicons) -> str | None:
     per = raw.noun.per
     if per is None:
         return None
-    return per if per in ("year", "month", "week", "day", "quarter") else singular(per, lexicons)
+    if per in ("year", "month", "week", "day", "quarter"):
+        return per
+    return (
+        lexicons.physical_of.get(per)
+        or lexicons.physical_of.get(per.lower())
+        or singular(per, lexicons)
+    )
 
 
 def _attribution(raw: RawFact) -> Attribution:

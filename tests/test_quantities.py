@@ -29,7 +29,7 @@ def only_fact(text: str, config: Config) -> Fact:
         ("The council approved at least 40 turbines.", 40, None, "at_least", "turbine"),
         ("The plant will employ up to 500 workers.", 0, 500, "up_to", "worker"),
         ("Fewer than 30 people attended.", 0, 30, "less_than", "person"),
-        ("The shelter holds 200,000+ tonnes.", 200000, None, "at_least", "tonne"),
+        ("The shelter holds 200,000+ tonnes.", 200000, None, "at_least", "t"),
         ("Four people familiar with the plan said so.", 4, 4, "exact", "person"),
         ("The agency bought two million vials.", 2e6, 2e6, "exact", "vial"),
         ("Forty-five ships were waiting.", 45, 45, "exact", "ship"),
@@ -50,6 +50,25 @@ def test_values_units_and_qualifiers(
     assert (fact.value.high is None) if high is None else fact.value.high == pytest.approx(high)
     assert fact.value.qualifier.value == qualifier
     assert fact.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "dimension"),
+    [
+        ("The battery can deliver 200 MW for two hours.", "MW", "power"),
+        ("It stores 400 MWh of electricity.", "MWh", "energy"),
+        ("The 298-megawatt solar farm opened.", "MW", "power"),
+        ("It will produce around 540 gigawatt-hours a year.", "GWh", "energy"),
+        ("The line runs 10 km to the coast.", "km", "length"),
+        ("The farm covers 420 hectares.", "ha", "area"),
+        ("Doses are kept at 2 to 8 °C in transit.", "degC", "temperature"),
+    ],
+)
+def test_physical_units_carry_their_dimension(
+    text: str, unit: str, dimension: str, config: Config
+) -> None:
+    fact = [f for f in facts_of(text, config) if f.unit == unit]
+    assert fact and fact[0].dimension.value == dimension
 
 
 def test_about_is_a_symmetric_tolerance(config: Config) -> None:

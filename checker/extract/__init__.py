@@ -72,7 +72,7 @@ def _sentence_facts(
 ) -> list[RawFact]:
     body = text[sentence.start : sentence.end]
     dates = [_shift(d, sentence.start) for d in find_dates(body, published)]
-    quantities = _quantities(text, sentence, dates)
+    quantities = _quantities(text, sentence, dates, lexicons)
     if not quantities:
         return []
     attribution = find_attribution(body, lexicons)
@@ -133,14 +133,29 @@ def _shift(mention: DateMention, offset: int) -> DateMention:
                        mention.is_year_only)  # fmt: skip
 
 
+def _read_physical_unit(
+    text: str, quantity: RawQuantity, sentence: Span, lexicons: CompiledLexicons
+) -> None:
+    """Extend a bare number over a physical unit written after it ('400 MWh', '298-megawatt')."""
+    if quantity.currency or quantity.currency_word or quantity.suffix:
+        return
+    match = lexicons.physical_pattern.match(text, quantity.end, sentence.end)
+    if match:
+        quantity.physical = match.group("unit")
+        quantity.end = match.end()
+        quantity.is_bare = False
+        quantity.is_year_like = False
+
+
 def _quantities(
-    text: str, sentence: Span, dates: list[DateMention]
+    text: str, sentence: Span, dates: list[DateMention], lexicons: CompiledLexicons
 ) -> list[tuple[RawQuantity, NounReading]]:
     found = []
     for match in QUANTITY.finditer(text, sentence.start, sentence.end):
         quantity = read_quantity(match)
         if quantity is None or _inside_date(quantity, dates):
             continue
+        _read_physical_unit(text, quantity, sentence, lexicons)
         noun = read_noun(text, quantity.end, sentence.end, want_partitive=True)
         if _is_not_a_quantity(text, quantity, noun, sentence):
             continue

@@ -129,6 +129,7 @@ class RawQuantity:
     is_bare: bool = False  # digits only: no qualifier, currency, scale, suffix
     is_year_like: bool = False
     is_fraction: bool = False  # "one-fifth", "a quarter": a share of something, not a count
+    physical: str | None = None  # physical unit as written ("MWh", "megawatt", "°C")
 
 
 def _amount_value(m: re.Match[str], p: str) -> float | None:
