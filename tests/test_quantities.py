@@ -71,6 +71,21 @@ def test_physical_units_carry_their_dimension(
     assert fact and fact[0].dimension.value == dimension
 
 
+def test_a_change_from_one_value_to_another_is_two_values(config: Config) -> None:
+    facts = facts_of("Turnout rose from 65% to 71% this year.", config)
+    assert [(f.quote, f.value.stated) for f in facts] == [("65%", [65]), ("71%", [71])]
+
+
+def test_a_year_does_not_start_a_range(config: Config) -> None:
+    facts = facts_of("Admissions fell from 20% in 2024 to 15% in 2025.", config)
+    assert [f.value.stated for f in facts] == [[20], [15]]
+
+
+def test_a_dash_before_a_clause_is_not_a_range(config: Config) -> None:
+    fact = only_fact("It would cost more than $5.4 billion — one of the largest deals.", config)
+    assert (fact.value.low, fact.unit) == (5.4e9, "USD")
+
+
 def test_about_is_a_symmetric_tolerance(config: Config) -> None:
     fact = only_fact("The warehouse holds about 700,000 units.", config)
     assert (fact.value.low, fact.value.high, fact.value.stated) == (630000, 770000, [700000])

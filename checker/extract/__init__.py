@@ -7,6 +7,7 @@ Only sentences that hold a digit or a number word reach the quantity grammar; th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.dates import DateMention, find_dates
@@ -20,7 +21,14 @@ from checker.extract.context import (
     nearest_predicate_cue,
 )
 from checker.extract.nouns import NounReading, looks_plural, read_noun
-from checker.extract.quantities import QUANTITY, RawQuantity, read_quantity
+from checker.extract.quantities import (
+    QUANTITY,
+    SINGLE_QUANTITY,
+    RawQuantity,
+    amount_starts,
+    is_change_not_range,
+    read_quantity,
+)
 from checker.extract.segment import split_sentences
 from checker.lexicons import CompiledLexicons
 from checker.models import Article, Span
@@ -133,6 +141,27 @@ def _shift(mention: DateMention, offset: int) -> DateMention:
                        mention.is_year_only)  # fmt: skip
 
 
+def _matches(text: str, sentence: Span) -> Iterator[re.Match[str]]:
+    """Quantity matches left to right. A range that is really a change ('rose from 65% to
+    71%') or that cannot be one ('2024 to 15%') is read again as separate amounts."""
+    pos = sentence.start
+    while pos < sentence.end:
+        match = QUANTITY.search(text, pos, sentence.end)
+        if match is None:
+            return
+        pos = max(match.end(), pos + 1)
+        first, second = amount_starts(match) if match.group("sep") is not None else (0, None)
+        if second is not None and (
+            is_change_not_range(text, match, sentence.start) or read_quantity(match) is None
+        ):
+            single = SINGLE_QUANTITY.match(text, first, sentence.end)
+            if single is not None:
+                yield single
+            pos = second
+            continue
+        yield match
+
+
 def _read_physical_unit(
     text: str, quantity: RawQuantity, sentence: Span, lexicons: CompiledLexicons
 ) -> None:
@@ -151,7 +180,7 @@ def _quantities(
     text: str, sentence: Span, dates: list[DateMention], lexicons: CompiledLexicons
 ) -> list[tuple[RawQuantity, NounReading]]:
     found = []
-    for match in QUANTITY.finditer(text, sentence.start, sentence.end):
+    for match in _matches(text, sentence):
         quantity = read_quantity(match)
         if quantity is None or _inside_date(quantity, dates):
             continue
@@ -181,7 +210,8 @@ def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sent
         before = text[max(sentence.start, quantity.start - 12) : quantity.start]
         if _IDENTIFIER_BEFORE.search(before):
             return True
-        if quantity.start > sentence.start and _CAPITALIZED_BEFORE.search(before):
+        short = surface.isdigit() and len(surface) <= 4
+        if short and quantity.start > sentence.start and _CAPITALIZED_BEFORE.search(before):
             return True  # "Windows 11", "Boeing 737 jets": a name, not an amount
     bare_word = surface.strip().lower() in _PRONOUN_ONE
     return bare_word and (noun.noun is None or noun.partitive)

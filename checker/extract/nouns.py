@@ -231,6 +231,12 @@ def _is_verb_form(lower: str, words: list[str]) -> bool:
     return "-" not in lower
 
 
+def _plural_follows(text: str, pos: int, limit: int) -> bool:
+    """'96 containerised units': an -ed word before a plural noun describes it."""
+    match = _TOKEN.match(text, pos, limit)
+    return bool(match and match.group("word") and looks_plural(match.group("word")))
+
+
 def _scan_phrase(text: str, pos: int, limit: int) -> tuple[list[str], str | None, int]:
     """Tokens of the noun phrase starting at ``pos``: (words, model name, end offset)."""
     words: list[str] = []
@@ -252,7 +258,7 @@ def _scan_phrase(text: str, pos: int, limit: int) -> tuple[list[str], str | None
             continue
         if lower in STOP_WORDS or _is_adverb(token) or token[0].isdigit():
             break
-        if _is_verb_form(lower, words):
+        if _is_verb_form(lower, words) and not _plural_follows(text, match.end(), limit):
             break  # "four people briefed", "one added": a verb or participle, not the noun
         words.append(token)
         pos = end = match.end()

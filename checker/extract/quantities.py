@@ -75,8 +75,21 @@ _VAGUE = (
     r"|\b(?P<handful>a\s+handful))\b"
 )
 
-QUANTITY = re.compile(
-    rf"""
+_RANGE_PART = rf"""
+      (?:(?P<sep>\s*(?:to|through)\s+|\s?[-–]\s?(?=[\d$€£¥])|(?(between)\s+and\s+|(?!)))
+         {_amount("b_")})?"""
+# The same group names, never matching, so readers need not know which pattern matched.
+_RANGE_FREE_PART = "".join(
+    f"(?P<{name}>(?!))?"
+    for name in ("sep", "b_cur", "b_dig", "b_frac", "b_fn", "b_fd", "b_half", "b_word",
+                 "b_gscale", "b_scale", "b_ascale")
+)  # fmt: skip
+
+
+def _quantity_pattern(allow_range: bool) -> re.Pattern[str]:
+    """The quantity grammar; without ranges it reads one amount ('20%' in 'from 20% to 15%')."""
+    return re.compile(
+        rf"""
     (?P<qual>(?<![\w])(?:(?:{_QUALIFIER})\s+|[~≈]\s*))?
     (?:
       {_VAGUE}
@@ -84,8 +97,7 @@ QUANTITY = re.compile(
       (?P<between>\b(?:between|from)\s+)?
       {_amount("a_")}
       (?P<pct1>\s?%)?
-      (?:(?P<sep>\s*(?:-|–|—|to|through)\s*|(?(between)\s+and\s+|(?!)))
-         {_amount("b_")})?
+      {_RANGE_PART if allow_range else _RANGE_FREE_PART}
     )
     (?P<plus>\+)?
     (?P<suffix>
@@ -97,8 +109,36 @@ QUANTITY = re.compile(
     )?
     (?P<ormore>\s+or\s+(?:more|so|above))?
     """,
-    re.VERBOSE | re.IGNORECASE,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+QUANTITY = _quantity_pattern(allow_range=True)
+SINGLE_QUANTITY = _quantity_pattern(allow_range=False)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased?|increasing|"
+    r"decreased?|decreasing|grew|grow|grows|growing|jumped|dropped|climbed|declined|cut|raised|"
+    r"lifted|lowered|slid|surged|soared|plunged|tumbled|expanded|shrank|went|moved|changed|"
+    r"revised|upgraded|downgraded|up|down|drop|rise)\b[^.;]{0,40}$",
+    re.IGNORECASE,
 )
+
+
+def amount_starts(m: re.Match[str]) -> tuple[int, int | None]:
+    """Where the first and (for a range) the second amount begin."""
+    first = min(m.start(g) for g in ("a_cur", "a_dig", "a_frac", "a_word") if m.group(g))
+    second = [m.start(g) for g in ("b_cur", "b_dig", "b_frac", "b_word") if m.group(g)]
+    return first, (min(second) if second else None)
+
+
+def is_change_not_range(text: str, m: re.Match[str], floor: int) -> bool:
+    """'rose from 65% to 71%' states two values (before and after), not a range."""
+    between = m.group("between")
+    if not between or not between.lower().startswith("from") or m.group("b_dig") is None:
+        return False
+    return bool(_CHANGE_BEFORE.search(text, max(floor, m.start() - 60), m.start()))
+
+
 # Case-insensitive matching is needed for qualifiers and words at sentence start; these checks
 # keep the case-sensitive parts honest.
 _UPPER_CURRENCY = re.compile(r"[A-Z]{3}|US|[A-Z]{1,2}\$")
