@@ -15,7 +15,6 @@ from checker.extract import numbers as num
 from checker.extract.context import (
     AttributionCue,
     EntityMention,
-    find_attribution,
     find_entities,
     find_modality,
     nearest_predicate_cue,
@@ -30,6 +29,7 @@ from checker.extract.quantities import (
     read_quantity,
 )
 from checker.extract.segment import split_sentences
+from checker.extract.voice import ArticleVoice
 from checker.lexicons import CompiledLexicons
 from checker.models import Article, Span
 
@@ -62,30 +62,25 @@ def extract_article(
 ) -> list[RawFact]:
     """Every quantity mention of ``article`` outside its noise spans."""
     text = article.text
+    sentences = list(split_sentences(text, article.noise))
+    voice = ArticleVoice.of(text, sentences, lexicons, dateline_outlet)
     facts: list[RawFact] = []
-    for sentence in split_sentences(text, article.noise):
-        if not _HAS_NUMBER.search(text, sentence.start, sentence.end):
-            continue
-        facts.extend(_sentence_facts(text, sentence, lexicons, article.info.published,
-                                     dateline_outlet))  # fmt: skip
+    for index, sentence in enumerate(sentences):
+        if _HAS_NUMBER.search(text, sentence.start, sentence.end):
+            facts.extend(_sentence_facts(text, sentence, index, voice, article.info.published))
     return facts
 
 
 def _sentence_facts(
-    text: str,
-    sentence: Span,
-    lexicons: CompiledLexicons,
-    published: str | None,
-    dateline_outlet: str | None,
+    text: str, sentence: Span, index: int, voice: ArticleVoice, published: str | None
 ) -> list[RawFact]:
+    lexicons = voice.lexicons
     body = text[sentence.start : sentence.end]
     dates = [_shift(d, sentence.start) for d in find_dates(body, published)]
     quantities = _quantities(text, sentence, dates, lexicons)
     if not quantities:
         return []
-    attribution = find_attribution(body, lexicons)
-    if attribution is None and dateline_outlet:
-        attribution = AttributionCue("outlet", dateline_outlet, "dateline")
+    attribution = voice.attribution(index)
     entities = find_entities(body, sentence.start, lexicons)
     models = [(sentence.start + m.start(), m.group(0)) for m in _MODEL_TOKEN.finditer(body)]
     source_name = attribution.source if attribution else None

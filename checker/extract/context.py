@@ -23,14 +23,21 @@ ATTRIBUTION_PATTERNS = [
         r"\b(?:(?:people|persons?|sources?|individuals|officials|insiders|executives)\s+"
         r"(?:familiar|briefed|with\s+(?:direct\s+)?knowledge|close\s+to|who\s+(?:asked|requested|"
         r"declined|spoke))|(?:informed|unnamed|anonymous|industry)\s+sources|sources\s+said|"
-        r"according\s+to\s+(?:informed\s+|unnamed\s+)?(?:sources|people|a\s+person|insiders))",
+        r"according\s+to\s+(?:informed\s+|unnamed\s+)?(?:sources|people|a\s+person|insiders)|"
+        r"according\s+to\s+(?:two|three|four|five|several|some|many|\d+)\s+(?:[a-z-]+\s+){0,2}"
+        r"(?:officials|people|sources|executives|insiders|diplomats|analysts|employees|persons))",
         re.IGNORECASE)),
     ("self", re.compile(
         r"\b(?:the|The)\s+(?:company|firm|group|ministry|agency|government|council|regulator|"
         r"operator|developer|manufacturer|utility|department|authority|bank)\s+"
-        r"(?:said|says|announced|confirmed|stated|added)\b")),
+        r"(?:said|says|announced|confirmed|stated|added)\b|"
+        r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson)\s+"
+        r"(?:said|says|told|added)\b")),
     ("according", re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<src>{_NAME})")),
     ("verb_after", re.compile(rf"(?P<src>(?:The\s+)?{_NAME})\s+{_SPEECH_VERBS}\b")),
+    ("appositive", re.compile(
+        rf"(?P<src>{_NAME}),\s+(?:[^,]{{1,80}}),\s+{_SPEECH_VERBS}\b"
+        rf"|,\s+(?P<src2>{_NAME}),\s+{_SPEECH_VERBS}\b")),
     ("citing", re.compile(
         rf"\b(?:citing|cited\s+by|as\s+reported\s+by|reported\s+by)\s+(?:the\s+)?(?P<src>{_NAME})")),
     ("said_name", re.compile(rf"\b(?:said|says|added|according\s+to)\s+(?P<src>{_NAME})")),
@@ -43,6 +50,8 @@ _PERSON_TITLES = re.compile(
     re.IGNORECASE,
 )
 _COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|Co|Group|Holdings?|Technologies)\b\.?")
+
+_STATEMENT = re.compile(r"\b(?:statement|filing|press\s+release|news\s+release|report)\b")
 
 MODALITY_CUES = [
     ("negated", re.compile(r"\b(?:not|never|no\s+longer|yet\s+to|n't|declined\s+to|refused\s+to|"
@@ -71,14 +80,18 @@ def _classify_source(name: str, lexicons: CompiledLexicons, context: str) -> Att
     if entity is not None:
         kind = {"outlet": "outlet", "person": "person"}.get(entity.type, "organization")
         return AttributionCue(kind, entity.name, context)
-    if _COMPANY_SUFFIX.search(cleaned) or "statement" in context:
+    if _COMPANY_SUFFIX.search(cleaned) or _STATEMENT.search(context):
         return AttributionCue("organization", cleaned, context)
     return AttributionCue("person", cleaned, context)
 
 
+# Titles before a name ("Health Minister Amina Otieno", "Meridia Chief Executive Ines Carvalho"):
+# everything up to the last title word goes, the name stays.
 _TITLE_WORDS = re.compile(
-    r"^(?:(?:the|The)\s+)?(?:(?:CEO|Chief\s+Executive|President|Minister|Spokesperson|Secretary|"
-    r"Chairman|Director|Governor|Senator|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Professor)\s+)+"
+    r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.&-]*\s+){0,4}?(?:(?:CEO|Chief\s+Executive|President|"
+    r"Vice\s+President|Minister|Spokesperson|Spokesman|Spokeswoman|Secretary|Chairman|"
+    r"Chairwoman|Director|Governor|Mayor|Senator|Commissioner|Officer|Manager|Dr\.?|Mr\.?|"
+    r"Ms\.?|Mrs\.?|Professor|Prof\.)\s+)+"
 )
 _MONTH_WORD = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|"
                          r"Wednesday|Thursday|Friday|Saturday|Sunday)")  # fmt: skip
@@ -115,7 +128,7 @@ def find_attribution(sentence: str, lexicons: CompiledLexicons) -> AttributionCu
     fallback: AttributionCue | None = None
     for kind, pattern in ATTRIBUTION_PATTERNS:
         for match in pattern.finditer(sentence):
-            cue = _cue_of(kind, match, lexicons)
+            cue = _cue_of(kind, match, lexicons, sentence)
             if cue is None:
                 continue
             if cue.kind in ("outlet", "anonymous"):
@@ -124,20 +137,25 @@ def find_attribution(sentence: str, lexicons: CompiledLexicons) -> AttributionCu
     return fallback
 
 
-def _cue_of(kind: str, match: re.Match[str], lexicons: CompiledLexicons) -> AttributionCue | None:
+def _cue_of(
+    kind: str, match: re.Match[str], lexicons: CompiledLexicons, sentence: str
+) -> AttributionCue | None:
     if kind == "anonymous":
         return AttributionCue("anonymous", None, match.group(0))
     if kind == "pronoun":
         return AttributionCue("person", None, match.group(0))
     if kind == "self":
         return AttributionCue("organization", None, match.group(0))
-    source = _TITLE_WORDS.sub("", match.group("src")).strip()
+    raw = match.group("src") or (match.groupdict().get("src2") or "")
+    source = _TITLE_WORDS.sub("", raw).strip()
     first = source.split()[0] if source else ""
     if not source or first in _NOT_SOURCES or _MONTH_WORD.match(source):
         return None
     if source.endswith(("'s", "’s")):
         return None  # "Alibaba's reported interest": a possessive, not a speaker
-    cue = _classify_source(source, lexicons, match.group(0))
+    context = sentence[match.start() : match.end() + 40]
+    cue = _classify_source(source, lexicons, context)
+    cue = AttributionCue(cue.kind, cue.source, match.group(0))
     if kind == "told" and cue.kind != "outlet":
         return None  # "A told B": B is the listener; only "told Reuters" names a channel
     return cue

@@ -1,0 +1,151 @@
+"""Whose voice a sentence speaks in, using the whole article, not the sentence alone.
+
+A sentence names its own source when it can ("..., Reuters reported"). Otherwise: a quotation
+takes the speaker named in the sentence next to it in the same paragraph; a press release
+speaks for the company that issues it; a wire story's dateline covers its own reporting.
+Names the article itself marks as companies ("Kestrel Biologics NV") make a later bare
+"Kestrel said" an organization rather than a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.extract.context import AttributionCue, find_attribution
+from checker.lexicons import CompiledLexicons
+from checker.models import Span
+
+_CORPORATE_SUFFIX = (
+    r"(?:NV|N\.V\.|Inc\.?|Ltd\.?|Limited|plc|PLC|LLC|SA|S\.A\.|AG|GmbH|Corp\.?|Corporation|"
+    r"Co\.|Lda\.?|SpA|S\.p\.A\.|AB|ASA|Oyj|BV|B\.V\.|SE|Group|Holdings)"
+)
+_ORGANIZATION = re.compile(
+    rf"\b(?P<name>[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){{0,3}}),?\s+{_CORPORATE_SUFFIX}(?![\w])"
+)
+_PRESS_RELEASE = re.compile(
+    rf"(?P<org>[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){{0,3}})(?:,?\s+{_CORPORATE_SUFFIX})?"
+    r"(?:\s*\([^)]{0,60}\))?,?\s+"
+    r"(?:today|this\s+morning)\s+(?:announced|confirmed|said|reported|unveiled|launched|"
+    r"published|released)\b"
+)
+_TRAILING_SUFFIX = re.compile(rf"\s+{_CORPORATE_SUFFIX}$")
+_NOT_FIRST_NAMES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "Of",
+        "And",
+        "But",
+        "Minister",
+        "President",
+        "Director",
+        "Executive",
+        "Chief",
+        "Officer",
+        "Secretary",
+        "Spokesperson",
+    ]
+)
+_OPENING_QUOTE = re.compile(r"^\s*[\"“‘']")
+PRESS_RELEASE_WINDOW = 1200
+
+
+def organizations_named(text: str) -> dict[str, str]:
+    """Short name -> full name of every company the article marks with a corporate suffix."""
+    names: dict[str, str] = {}
+    for match in _ORGANIZATION.finditer(text):
+        full = match.group("name")
+        names.setdefault(full, full)
+        names.setdefault(full.split()[0], full)
+    return names
+
+
+def press_release_voice(text: str) -> str | None:
+    """The company a press release speaks for ('Kestrel Biologics NV today confirmed ...')."""
+    match = _PRESS_RELEASE.search(text, 0, PRESS_RELEASE_WINDOW)
+    if not match:
+        return None
+    return _TRAILING_SUFFIX.sub("", match.group("org")).strip() or None
+
+
+@dataclass
+class ArticleVoice:
+    """Attribution of each sentence of one article, computed on demand and remembered."""
+
+    text: str
+    sentences: list[Span]
+    lexicons: CompiledLexicons
+    dateline_outlet: str | None
+    organizations: dict[str, str] = field(default_factory=dict)
+    press_org: str | None = None
+    _own: dict[int, AttributionCue | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        sentences: list[Span],
+        lexicons: CompiledLexicons,
+        dateline_outlet: str | None,
+    ) -> ArticleVoice:
+        return cls(
+            text,
+            sentences,
+            lexicons,
+            dateline_outlet,
+            organizations_named(text),
+            press_release_voice(text),
+        )
+
+    def own(self, index: int) -> AttributionCue | None:
+        if index not in self._own:
+            span = self.sentences[index]
+            cue = find_attribution(self.text[span.start : span.end], self.lexicons)
+            self._own[index] = self._resolve_organization(cue)
+        return self._own[index]
+
+    def _resolve_organization(self, cue: AttributionCue | None) -> AttributionCue | None:
+        """Companies the article names with a suffix, and people by their full name."""
+        if cue is None or cue.kind != "person" or not cue.source:
+            return cue
+        full = self.organizations.get(cue.source) or self.organizations.get(cue.source.split()[0])
+        if full and (cue.source == full or " " not in cue.source):
+            return AttributionCue("organization", full, cue.cue)
+        if " " not in cue.source:
+            return AttributionCue("person", self._full_name(cue.source), cue.cue)
+        return cue
+
+    def _full_name(self, surname: str) -> str:
+        """'Achieng' -> 'Grace Achieng', from the first place the article gives the full name."""
+        match = re.search(rf"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b", self.text)
+        if match and match.group(1) not in _NOT_FIRST_NAMES:
+            return f"{match.group(1)} {surname}"
+        return surname
+
+    def attribution(self, index: int) -> AttributionCue | None:
+        own = self.own(index)
+        if own is not None:
+            return own
+        span = self.sentences[index]
+        if _OPENING_QUOTE.match(self.text, span.start):
+            for neighbour in (index + 1, index - 1):
+                if self._same_paragraph(index, neighbour) and self.own(neighbour):
+                    return self.own(neighbour)
+        if self.press_org:
+            return AttributionCue("organization", self.press_org, "press release")
+        if self.dateline_outlet:
+            return AttributionCue("outlet", self.dateline_outlet, "dateline")
+        return None
+
+    def _same_paragraph(self, a: int, b: int) -> bool:
+        if not 0 <= b < len(self.sentences):
+            return False
+        first, second = sorted((self.sentences[a], self.sentences[b]), key=lambda s: s.start)
+        return "\n\n" not in self.text[first.end : second.start]
