@@ -110,31 +110,56 @@ def _exit_code(findings: list, fail_on: str) -> int:
 def extract(
     file: Annotated[str, typer.Argument(help="One article file.")],
     rules: RulesOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "jsonl",
 ) -> None:
-    """Print the facts of one article as JSON lines.
+    """Print the facts of one article as JSON lines, or as a readable table.
 
-    Example: checker extract seeds/003_52855437956be190.txt
+    Example: checker extract seeds/003_52855437956be190.txt --format table
     """
     from checker.ingest import discover, read_source
     from checker.lexicons import load_lexicons
     from checker.pipeline import extract_facts, topic_id
     from checker.rules.loader import default_rule_dirs
 
-    def run() -> list[str]:
+    if format not in ("jsonl", "table"):
+        _fail(f"--format must be jsonl or table, not {format!r}")
+
+    def run() -> list:
         sources = discover(file)
         if not Path(file).is_file():
             raise CheckerError("expects one article file, not a folder", path=file)
         lexicons = load_lexicons(default_rule_dirs(rules))
-        lines = []
-        for article in read_source(sources[0]):
-            for fact in extract_facts(
-                article, topic_id(Path(file).parent.name or "articles"), lexicons
-            ):
-                lines.append(json.dumps(fact.model_dump(mode="json"), ensure_ascii=False))
-        return lines
+        topic = topic_id(Path(file).parent.name or "articles")
+        return [fact for article in read_source(sources[0])
+                for fact in extract_facts(article, topic, lexicons)]  # fmt: skip
 
-    for line in _guard(run):
-        typer.echo(line)
+    facts = _guard(run)
+    if format == "table":
+        _print_fact_table(facts)
+        return
+    for fact in facts:
+        typer.echo(json.dumps(fact.model_dump(mode="json"), ensure_ascii=False))
+
+
+def _print_fact_table(facts: list) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from checker.rules.intervals import describe
+
+    table = Table(title=f"{len(facts)} facts")
+    for column in ("quote", "value", "item", "subject", "predicate", "source", "modality", "time"):
+        table.add_column(column, overflow="fold")
+    for fact in facts:
+        source = fact.attribution.kind.value + (
+            f": {fact.attribution.source}" if fact.attribution.source else ""
+        )
+        unit = f"{fact.unit}/{fact.per}" if fact.per else fact.unit
+        time = fact.event_time.value if fact.event_time and fact.event_time.value else ""
+        table.add_row(fact.quote, describe(fact.value, unit), fact.item or "",
+                      fact.subject or "", fact.predicate or "", source, fact.modality.value,
+                      time)  # fmt: skip
+    Console(width=160).print(table)
 
 
 @rules_app.command("list")

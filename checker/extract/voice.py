@@ -30,40 +30,33 @@ _PRESS_RELEASE = re.compile(
     r"published|released)\b"
 )
 _TRAILING_SUFFIX = re.compile(rf"\s+{_CORPORATE_SUFFIX}$")
+# Capitalized words that stand before a surname without being a first name.
 _NOT_FIRST_NAMES = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "By",
-        "For",
-        "Of",
-        "And",
-        "But",
-        "Minister",
-        "President",
-        "Director",
-        "Executive",
-        "Chief",
-        "Officer",
-        "Secretary",
-        "Spokesperson",
-    ]
+    """The A An In On At By For Of And But Or So Yet If As When While After Before Because Since
+    Although Though However Meanwhile Still Also Even Only Both That This These Those Its His Her
+    Their Our Minister President Director Executive Chief Officer Secretary Spokesperson Mr Mrs
+    Ms Dr Professor Nurse Doctor Said Says""".split()
 )
 _OPENING_QUOTE = re.compile(r"^\s*[\"“‘']")
 PRESS_RELEASE_WINDOW = 1200
 
 
+_ORGANIZATION_NOUN = re.compile(
+    r"\b(?:company|firm|developer|maker|manufacturer|operator|utility|group|producer|supplier|"
+    r"drugmaker|automaker|carmaker|chipmaker|airline|bank|insurer|retailer|start-?up|conglomerate|"
+    r"agency|ministry|regulator|hospital|university)\s+(?P<name>[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,3})"
+)
+
+
 def organizations_named(text: str) -> dict[str, str]:
-    """Short name -> full name of every company the article marks with a corporate suffix."""
+    """Short name -> full name of every company the article marks as one, by a corporate
+    suffix ("Kestrel Biologics NV") or a noun before it ("energy developer Meridia Energia")."""
     names: dict[str, str] = {}
-    for match in _ORGANIZATION.finditer(text):
-        full = match.group("name")
-        names.setdefault(full, full)
-        names.setdefault(full.split()[0], full)
+    for pattern in (_ORGANIZATION, _ORGANIZATION_NOUN):
+        for match in pattern.finditer(text):
+            full = match.group("name")
+            names.setdefault(full, full)
+            names.setdefault(full.split()[0], full)
     return names
 
 
@@ -123,14 +116,31 @@ class ArticleVoice:
         return cue
 
     def _full_name(self, surname: str) -> str:
-        """'Achieng' -> 'Grace Achieng', from the first place the article gives the full name."""
-        match = re.search(rf"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b", self.text)
-        if match and match.group(1) not in _NOT_FIRST_NAMES:
-            return f"{match.group(1)} {surname}"
+        """'Achieng' -> 'Grace Achieng', 'Wei' -> 'Wei Shaojun': the first place the article
+        gives the longer name (not at a sentence start, where any word is capitalized)."""
+        name = re.escape(surname)
+        pattern = rf"\b([A-Z][a-z]+)\s+{name}\b(?!\s+[A-Z])|\b{name}\s+([A-Z][a-z]+)\b(?=\s*[,(])"
+        for match in re.finditer(pattern, self.text):
+            if match.group(1) and match.group(1) in _NOT_FIRST_NAMES:
+                continue
+            return (
+                f"{match.group(1)} {surname}" if match.group(1) else f"{surname} {match.group(2)}"
+            )
         return surname
+
+    def _previous_speaker(self, index: int) -> AttributionCue | None:
+        """'he says': the person named most recently before, within a few sentences."""
+        for earlier in range(index - 1, max(-1, index - 6), -1):
+            cue = self.own(earlier)
+            if cue is not None and cue.kind == "person" and cue.source:
+                return cue
+        return None
 
     def attribution(self, index: int) -> AttributionCue | None:
         own = self.own(index)
+        if own is not None and own.kind == "person" and own.source is None:
+            earlier = self._previous_speaker(index)
+            return AttributionCue("person", earlier.source, own.cue) if earlier else own
         if own is not None:
             return own
         span = self.sentences[index]
