@@ -89,7 +89,18 @@ def _span(text: str, quote: str, occurrence: int) -> tuple[int, int]:
     return start, start + len(quote)
 
 
-def _field_hits(gold: dict[str, Any], fact: Fact) -> dict[str, bool]:
+def subject_matches(gold: str | None, fact: Fact, config: Config | None) -> bool:
+    """Gold subjects are compared after alias resolution; 'A and B' accepts A or B."""
+    if not gold:
+        return fact.subject is None
+    names = [part.strip() for part in re.split(r"\s+and\s+|,\s*", gold) if part.strip()]
+    if config is not None:
+        names = [(config.lexicons.entity_of(n).name if config.lexicons.entity_of(n) else n)
+                 for n in names]  # fmt: skip
+    return fact.subject in names
+
+
+def _field_hits(gold: dict[str, Any], fact: Fact, config: Config | None = None) -> dict[str, bool]:
     attribution = gold.get("attribution") or {"kind": "none"}
     value_ok = value_matches(gold["value"], fact)
     unit_ok = unit_matches(gold.get("unit"), fact)
@@ -98,7 +109,7 @@ def _field_hits(gold: dict[str, Any], fact: Fact) -> dict[str, bool]:
         "value+unit": value_ok and unit_ok,
         "value": value_ok,
         "unit": unit_ok,
-        "subject": (gold.get("subject") or None) == fact.subject,
+        "subject": subject_matches(gold.get("subject"), fact, config),
         "predicate": (gold.get("predicate") or None) == fact.predicate,
         "attribution": attribution["kind"] == fact.attribution.kind.value and source_ok,
         "modality": gold.get("modality") == fact.modality.value,
@@ -124,11 +135,12 @@ def evaluate(gold_path: Path, root: Path, config: Config) -> Score:
             if not candidates:
                 score.misses.append(f"{name}: {gold['quote']!r} not extracted")
                 continue
-            best = max(candidates, key=lambda f: sum(_field_hits(gold, f).values()))
+            best = max(candidates, key=lambda f: sum(_field_hits(gold, f, config).values()))
             matched.add(best.id)
-            for key, ok in _field_hits(gold, best).items():
+            hits = _field_hits(gold, best, config)
+            for key, ok in hits.items():
                 score.hits[key] += ok
-            if not _field_hits(gold, best)["value+unit"]:
+            if not hits["value+unit"]:
                 score.misses.append(
                     f"{name}: {gold['quote']!r} read as {best.quote!r} "
                     f"{best.value.stated} {best.value.qualifier.value} {best.unit}"

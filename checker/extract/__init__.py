@@ -88,7 +88,7 @@ def _sentence_facts(
     for quantity, noun in quantities:
         if noun.item is None and models:
             noun.item = _nearest_model(models, quantity)
-        subject = _subject(entities, quantity, source_name)
+        subject = _subject(entities, quantity, source_name) or voice.main_subject
         facts.append(
             RawFact(
                 quantity=quantity,
@@ -221,12 +221,35 @@ def _nearest_date(dates: list[DateMention], quantity: RawQuantity) -> DateMentio
     return best[1] if best else None
 
 
+def _is_source(name: str, source: str | None) -> bool:
+    """'Huang' is the source 'Jensen Huang' named again."""
+    return bool(source) and (name == source or name in source.split())
+
+
+def main_subject(text: str, lexicons: CompiledLexicons) -> EntityMention | None:
+    """The entity an article is mostly about: its most mentioned known company or government
+    (first mention wins a tie). Sentences that name nobody are taken to be about it."""
+    counts: dict[str, int] = {}
+    first: dict[str, EntityMention] = {}
+    for match in lexicons.entity_pattern.finditer(text):
+        entity = lexicons.entity_of(match.group(0))
+        if entity is None or entity.type in ("outlet", "person"):
+            continue
+        counts[entity.name] = counts.get(entity.name, 0) + 1
+        first.setdefault(entity.name, EntityMention(match.start(), match.end(), entity.name,
+                                                    entity.type))  # fmt: skip
+    if not counts:
+        return None
+    best = max(counts, key=lambda name: (counts[name], -first[name].start))
+    return first[best]
+
+
 def _subject(
     entities: list[EntityMention], quantity: RawQuantity, source: str | None
 ) -> EntityMention | None:
     """The entity a number is about: the first before it (the clause's grammatical subject in
     most news sentences) that is not the cited source, preferring names the lexicon knows."""
-    candidates = [e for e in entities if e.name != source and e.type != "outlet"]
+    candidates = [e for e in entities if e.type != "outlet" and not _is_source(e.name, source)]
     before = [e for e in candidates if e.end <= quantity.start]
     known = [e for e in before if e.type]
     if known or before:

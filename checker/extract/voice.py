@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from checker.extract.context import AttributionCue, find_attribution
+from checker.extract.context import AttributionCue, EntityMention, find_attribution
 from checker.lexicons import CompiledLexicons
 from checker.models import Span
 
@@ -78,6 +78,7 @@ class ArticleVoice:
     dateline_outlet: str | None
     organizations: dict[str, str] = field(default_factory=dict)
     press_org: str | None = None
+    main_subject: EntityMention | None = None
     _own: dict[int, AttributionCue | None] = field(default_factory=dict)
 
     @classmethod
