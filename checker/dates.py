@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 # Keyed by the first three letters, which identify every English month name.
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -39,6 +40,12 @@ DATE_PATTERN = re.compile(
   | (?P<h>(?:H(?P<h_n>[12])|(?P<h_w>first|second|1st|2nd)\s+half)(?:\s+(?:of\s+)?(?P<h_y>{_YEAR}))?)
   | (?P<my>(?:(?:early|mid|late)[-\s])?(?P<my_m>{_MONTH})\.?(?:,?\s+(?P<my_y>{_YEAR}))?)
   | (?P<yr>(?P<yr_y>{_YEAR})(?:{_DASH}(?P<yr_y2>{_YEAR}))?)
+  | (?P<relm>(?P<relm_w>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<relm_m>{_MONTH}))
+  | (?P<rel>(?P<rel_w>[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+past|[Tt]he\s+coming|[Ee]arlier\s+this|
+        [Ll]ater\s+this)\s+(?P<rel_u>week|month|quarter|year|weekend))
+  | (?P<coming>(?:[Ii]n\s+)?[Tt]he\s+(?:coming|next\s+few|next\s+several)\s+years)
+  | (?P<day>[Yy]esterday|[Tt]oday|[Tt]omorrow)
+  | (?P<wd>(?<=on\s)(?P<wd_n>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
     """,
     re.VERBOSE,
 )
@@ -114,7 +121,51 @@ def resolve(match: re.Match[str], anchor: str | None) -> str | None:
         return _month_day(_month(g["my_m"]), None, g["my_y"], anchor)
     if g["yr"]:
         return g["yr_y"] if not g["yr_y2"] else f"{g['yr_y']}/{g['yr_y2']}"
+    return _relative(g, anchor)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE_STEP = {"last": -1, "the past": -1, "this": 0, "earlier this": 0, "later this": 0,
+                  "next": 1, "the coming": 1}  # fmt: skip
+
+
+def _anchor_date(anchor: str | None) -> date | None:
+    if anchor and re.fullmatch(r"\d{4}-\d{2}-\d{2}", anchor):
+        return date.fromisoformat(anchor)
     return None
+
+
+def _relative(g: dict[str, str | None], anchor: str | None) -> str | None:
+    """'last month', 'this quarter', 'next year', 'on Monday', 'yesterday' from the anchor."""
+    today = _anchor_date(anchor)
+    if today is None:
+        return None
+    if g["day"]:
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["day"].lower()]
+        return (today + timedelta(days=offset)).isoformat()
+    if g["wd"]:
+        back = (today.weekday() - _WEEKDAYS.index(g["wd_n"].lower())) % 7
+        return (today - timedelta(days=back)).isoformat()
+    if g["coming"]:
+        return f"{today.year}/{today.year + 5}"
+    if g["relm"]:
+        month = _month(g["relm_m"])
+        step = g["relm_w"].lower()
+        year = today.year - (month >= today.month) if step == "last" else today.year + (
+            step == "next" and month <= today.month)  # fmt: skip
+        return f"{year:04d}-{month:02d}"
+    step = _RELATIVE_STEP[" ".join(g["rel_w"].lower().split())]
+    unit = g["rel_u"]
+    if unit in ("week", "weekend"):
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=step)
+        return f"{monday.isocalendar().year}-W{monday.isocalendar().week:02d}"
+    if unit == "month":
+        index = today.year * 12 + today.month - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if unit == "quarter":
+        index = today.year * 4 + (today.month - 1) // 3 + step
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    return f"{today.year + step:04d}"
 
 
 def _is_plausible(match: re.Match[str]) -> bool:
