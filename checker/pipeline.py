@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from checker import __version__
@@ -69,7 +70,50 @@ def extract_facts(article: Article, topic: str, lexicons: CompiledLexicons) -> l
     ]
 
 
+def complete_partial_dates(articles: list[Article], topics: list[Topic]) -> list[Article]:
+    """Give a year to publication dates that lack one ('--12-10' from a wire dateline): the
+    year that puts the date nearest the median dated article of the same topic. The
+    inference is recorded in metadata_sources as '<source>+topic'."""
+    by_id = {a.id: a for a in articles}
+    completed = dict(by_id)
+    for topic in topics:
+        members = [by_id[i] for i in topic.articles]
+        dated = sorted(a.info.published for a in members if _is_full_date(a.info.published))
+        if not dated:
+            continue
+        reference = date.fromisoformat(dated[len(dated) // 2])
+        for article in members:
+            if re.fullmatch(r"--\d{2}-\d{2}", article.info.published or ""):
+                completed[article.id] = _with_year(article, reference)
+    return [completed[a.id] for a in articles]
+
+
+def _is_full_date(value: str | None) -> bool:
+    return bool(value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
+
+
+def _with_year(article: Article, reference: date) -> Article:
+    partial = article.info.published or ""
+    month, day = int(partial[2:4]), int(partial[5:7])
+    candidates = (reference.year - 1, reference.year, reference.year + 1)
+    year = min(candidates, key=lambda y: abs((_safe_date(y, month, day) - reference).days))
+    sources = dict(article.info.metadata_sources)
+    sources["published"] = sources.get("published", "text") + "+topic"
+    info = article.info.model_copy(
+        update={"published": f"{year:04d}{partial[1:]}", "metadata_sources": sources}
+    )
+    return article.model_copy(update={"info": info})
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:  # 29 February in a common year
+        return date(year, month, 28)
+
+
 def check_articles(articles: list[Article], topics: list[Topic], config: Config) -> Report:
+    articles = complete_partial_dates(articles, topics)
     by_id = {a.id: a for a in articles}
     topic_of = {aid: t.id for t in topics for aid in t.articles}
     facts: list[Fact] = []
