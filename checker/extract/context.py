@@ -161,8 +161,9 @@ def _cue_of(
     return cue
 
 
-MODALITY_WINDOW_BEFORE = 90
-MODALITY_WINDOW_AFTER = 30
+# (characters before, characters after) the number in which each cue counts. A negation
+# binds tightly to its verb; a modal or plan verb governs the whole clause around the number.
+MODALITY_WINDOWS = {"negated": (60, 20), "hypothetical": (150, 60), "expected": (150, 60)}
 
 
 def find_modality(text: str, start: int, end: int, sentence_start: int, sentence_end: int,
@@ -172,9 +173,9 @@ def find_modality(text: str, start: int, end: int, sentence_start: int, sentence
     Hedges and negations are read in a window around the number, so "analysts do not expect
     a delay, but the plant cost $2bn" does not hedge the cost.
     """
-    lo = max(sentence_start, start - MODALITY_WINDOW_BEFORE)
-    hi = min(sentence_end, end + MODALITY_WINDOW_AFTER)
     for modality, pattern in MODALITY_CUES[:-1]:
+        before, after = MODALITY_WINDOWS[modality]
+        lo, hi = max(sentence_start, start - before), min(sentence_end, end + after)
         if pattern.search(text, lo, hi):
             return modality
     if attributed or MODALITY_CUES[-1][1].search(text, sentence_start, sentence_end):
