@@ -71,6 +71,35 @@ def test_physical_units_carry_their_dimension(
     assert fact and fact[0].dimension.value == dimension
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [("Sales tripled in a year.", "tripled", 3), ("It is twice as fast.", "twice", 2),
+     ("A sixfold increase followed.", "sixfold", 6), ("The plant doubled output.", "doubled", 2)],
+)  # fmt: skip
+def test_one_word_multipliers(text: str, quote: str, value: float, config: Config) -> None:
+    fact = only_fact(text, config)
+    assert (fact.quote, fact.value.stated, fact.unit) == (quote, [value], "x")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [("They signed a 15-year agreement.", "15-year", "year"),
+     ("It is a four-dose schedule.", "four-dose", "dose"),
+     ("The site has a two-hour battery.", "two-hour", "h")],
+)  # fmt: skip
+def test_number_joined_to_a_unit_by_a_hyphen(
+    text: str, quote: str, unit: str, config: Config
+) -> None:
+    fact = only_fact(text, config)
+    assert (fact.quote, fact.unit) == (quote, unit)
+
+
+@pytest.mark.parametrize("text", ["A double-digit rise.", "The doubles final.", "A one-off fee.",
+                                  "A two-track plan."])  # fmt: skip
+def test_compound_adjectives_are_not_quantities(text: str, config: Config) -> None:
+    assert facts_of(text, config) == []
+
+
 def test_a_change_from_one_value_to_another_is_two_values(config: Config) -> None:
     facts = facts_of("Turnout rose from 65% to 71% this year.", config)
     assert [(f.quote, f.value.stated) for f in facts] == [("65%", [65]), ("71%", [71])]

@@ -35,7 +35,8 @@ from checker.models import Article, Span
 
 _HAS_NUMBER = re.compile(
     rf"\d|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|dozens|tens|"
-    r"scores|hundreds|thousands|millions|billions|trillions)\b",
+    r"scores|hundreds|thousands|millions|billions|trillions|twice|doubl\w*|tripl\w*|"
+    r"quadrupl\w*|\w+fold)\b",
     re.IGNORECASE,
 )
 _IDENTIFIER_BEFORE = re.compile(r"(?:\b[A-Z]{2,}:\s*|\bNo\.\s*|#\s*|\bnumber\s+|\bNo\s+)$")

@@ -275,8 +275,16 @@ def _head(words: list[str]) -> str | None:
     return None
 
 
+_HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)\b")
+
+
 def read_noun(text: str, pos: int, limit: int, want_partitive: bool = True) -> NounReading:
     """Read the counted noun, model name and rate that follow a number ending at ``pos``."""
+    joined = _HYPHEN_UNIT.match(text, pos, limit)
+    if joined:
+        # "a 15-year agreement", "a four-dose schedule": the unit is joined to the number.
+        return NounReading(noun=joined.group("unit"), item=None, per=None, end=joined.end(),
+                           partitive=False)  # fmt: skip
     words, item, end = _scan_phrase(text, pos, limit)
     noun = _head(words)
     partitive = False

@@ -23,6 +23,7 @@ DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "
                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
                 "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
                 "tenth": 10, "tenths": 10}  # fmt: skip
+# Matched by their first five letters, so "doubled", "tripling" and "quadrupled" count too.
 MULTIPLIER_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "quadruple": 4.0}
 
 NUMBER_WORD = "|".join(sorted([*UNITS, *TENS, "hundred", *SCALES, "dozen"], key=len, reverse=True))

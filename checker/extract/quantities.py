@@ -61,7 +61,7 @@ def _amount(p: str) -> str:
         rf"(?:(?P<{p}dig>(?<![\w.,:/])(?:{_DIGITS})(?![\d:/]|\.\d)"
         rf"(?=(?:{_SCALE_ABBR}|x)\b|[^A-Za-z]|$))"
         rf"|(?P<{p}frac>\b{_FRACTION.format(p=p)}\b)"
-        rf"|(?P<{p}word>\b{_WORDS}\b(?!-[a-z])))"
+        rf"|(?P<{p}word>\b{_WORDS}\b(?!-(?!(?:{UNIT_AFTER_HYPHEN})s?\b)[a-z])))"
         rf"(?:(?P<{p}gscale>(?<=\d)(?:{_SCALE_ABBR})\b)|\s+(?P<{p}scale>(?:{_SCALE_WORD})\b)"
         rf"|\s?(?P<{p}ascale>(?:bn|mn|mln|tn)\b))?"
     )
@@ -73,6 +73,17 @@ _VAGUE = (
     r"|\b(?P<vplural>tens|dozens|scores|hundreds|thousands|millions|billions|trillions)"
     r"(?:\s+of\s+(?P<vof>thousands|millions|billions|trillions))?"
     r"|\b(?P<handful>a\s+handful))\b"
+)
+
+_MULTIPLIER_WORD = (
+    rf"(?P<mword>\b(?:twice|doubled?|doubling|tripled?|tripling|quadrupled?|"
+    rf"quadrupling|(?:{num.NUMBER_WORD})-?fold)\b(?!-))"
+)
+# A number word joined by a hyphen to a unit is a quantity ("two-hour", "four-dose"); joined to
+# anything else it is part of a compound adjective ("two-track", "one-off").
+UNIT_AFTER_HYPHEN = (
+    "year|month|week|day|hour|minute|second|dose|person|seat|storey|story|member|mile|"
+    "kilometre|kilometer|metre|meter|megawatt|gigawatt|kilowatt|tonne|ton|point|percent"
 )
 
 _RANGE_PART = rf"""
@@ -93,6 +104,8 @@ def _quantity_pattern(allow_range: bool) -> re.Pattern[str]:
     (?P<qual>(?<![\w])(?:(?:{_QUALIFIER})\s+|[~≈]\s*))?
     (?:
       {_VAGUE}
+    |
+      {_MULTIPLIER_WORD}
     |
       (?P<between>\b(?:between|from)\s+)?
       {_amount("a_")}
@@ -204,6 +217,8 @@ def read_quantity(m: re.Match[str]) -> RawQuantity | None:
     """The value, qualifier and surface units of one QUANTITY match (None if not a number)."""
     if m.group("vague"):
         return _read_vague(m)
+    if m.group("mword"):
+        return _read_multiplier_word(m)
     low = _amount_value(m, "a_")
     if low is None:
         return None
@@ -262,6 +277,19 @@ def _suffix(m: re.Match[str]) -> str | None:
     if m.group("mult") or m.group("multw"):
         return "x"
     return None
+
+
+def _read_multiplier_word(m: re.Match[str]) -> RawQuantity | None:
+    """'twice', 'doubled', 'tripled', 'sixfold': a multiplier stated in one word."""
+    word = m.group("mword").lower()
+    stem = word.replace("-", "").removesuffix("fold")
+    value = next((v for k, v in num.MULTIPLIER_WORDS.items() if word.startswith(k[:5])), None)
+    if value is None:
+        value = num.parse_words(stem)
+    if value is None:
+        return None
+    return RawQuantity(start=m.start(), end=m.end(), low=value, high=value, qualifier="exact",
+                       suffix="x")  # fmt: skip
 
 
 def _read_vague(m: re.Match[str]) -> RawQuantity | None:
