@@ -140,6 +140,9 @@ def test_model_number_is_the_item_not_a_quantity(config: Config) -> None:
         "Output will rise in Q1 2026.",
         "One added that talks would continue.",
         "Firms adopted a two-track approach.",
+        "Call the press office on +32 9 555 01 47 for details.",
+        "Readers can phone 0722 555 014 until noon.",
+        "The VS-4000 range is sold out.",
     ],
 )
 def test_identifiers_dates_and_pronouns_are_not_quantities(text: str, config: Config) -> None:

@@ -10,6 +10,10 @@ import yaml
 from checker.models import Article, Report
 
 GOLD = yaml.safe_load((Path(__file__).parent / "gold" / "seeds.yaml").read_text(encoding="utf-8"))
+CORPUS_GOLD = yaml.safe_load(
+    (Path(__file__).parent / "gold" / "corpus.yaml").read_text(encoding="utf-8")
+)
+CORPUS = Path(__file__).parent / "corpus"
 
 
 def _locate(text: str, quote: str, occurrence: int) -> int:
@@ -43,3 +47,19 @@ def test_noise_identifiers_and_dates_yield_no_fact(
     overlapping = [f.quote for f in seeds_report.facts
                    if f.article == gold["article"] and f.start < end and start < f.end]  # fmt: skip
     assert overlapping == []
+
+
+@pytest.mark.parametrize(
+    "gold", CORPUS_GOLD["no_facts"], ids=lambda g: f"{g['article']}:{g['quote']}"
+)
+def test_second_corpus_noise_identifiers_and_phone_numbers_yield_no_fact(
+    gold: dict, config
+) -> None:
+    from checker.ingest import load_articles
+    from checker.pipeline import extract_facts
+
+    [article] = load_articles([str(CORPUS / gold["article"])])
+    start = _locate(article.text, gold["quote"], gold.get("occurrence", 1))
+    end = start + len(gold["quote"])
+    facts = extract_facts(article, "corpus", config.lexicons)
+    assert [f.quote for f in facts if f.start < end and start < f.end] == []

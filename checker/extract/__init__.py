@@ -26,6 +26,7 @@ from checker.extract.quantities import (
     RawQuantity,
     amount_starts,
     is_change_not_range,
+    phone_numbers,
     read_quantity,
 )
 from checker.extract.segment import split_sentences
@@ -176,9 +177,12 @@ def _quantities(
     text: str, sentence: Span, dates: list[DateMention], lexicons: CompiledLexicons
 ) -> list[tuple[RawQuantity, NounReading]]:
     found = []
+    phones = phone_numbers(text, sentence.start, sentence.end)
     for match in _matches(text, sentence):
         quantity = read_quantity(match)
         if quantity is None or _inside_date(quantity, dates):
+            continue
+        if any(start < quantity.end and quantity.start < end for start, end in phones):
             continue
         _read_physical_unit(text, quantity, sentence, lexicons)
         noun = read_noun(text, quantity.end, sentence.end, want_partitive=True)

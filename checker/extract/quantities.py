@@ -58,7 +58,7 @@ def _amount(p: str) -> str:
     """One amount: optional currency symbol, a numeral, optional scale (group names prefixed)."""
     return (
         rf"(?P<{p}cur>(?:{CURRENCY_SYMBOLS})\s?)?"
-        rf"(?:(?P<{p}dig>(?<![\w.,:/])(?:{_DIGITS})(?![\d:/]|\.\d)"
+        rf"(?:(?P<{p}dig>(?<![\w.,:/])(?<![A-Za-z]-)(?:{_DIGITS})(?![\d:/]|\.\d)"
         rf"(?=(?:{_SCALE_ABBR}|x)\b|[^A-Za-z]|$))"
         rf"|(?P<{p}frac>\b{_FRACTION.format(p=p)}\b)"
         rf"|(?P<{p}word>\b{_WORDS}\b(?!-(?!(?:{UNIT_AFTER_HYPHEN})s?\b)[a-z])))"
@@ -135,6 +135,23 @@ _CHANGE_BEFORE = re.compile(
     r"revised|upgraded|downgraded|up|down|drop|rise)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+
+
+PHONE_NUMBER = re.compile(
+    r"(?<![\w,.])(?:\+\d{1,3}|\(?0\d{1,4}\)?|\d{2,4})(?:[ .-]\(?\d{1,4}\)?){2,5}(?!\w|[,.]\d)"
+)
+
+
+def phone_numbers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans that read as telephone numbers ('+32 9 555 01 47', '0722 555 014'), which are
+    not quantities. Digit groups of exactly three after the first are thousands ('1 000 000')."""
+    spans = []
+    for match in PHONE_NUMBER.finditer(text, start, end):
+        groups = re.findall(r"\d+", match.group(0))
+        international = match.group(0).startswith(("+", "0", "("))
+        if international or any(len(g) != 3 for g in groups[1:]):
+            spans.append((match.start(), match.end()))
+    return spans
 
 
 def amount_starts(m: re.Match[str]) -> tuple[int, int | None]:
