@@ -49,7 +49,9 @@ DATE_PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
-_DATE_BOUNDED = re.compile(rf"(?<![\w$€£¥.,])(?:{DATE_PATTERN.pattern})(?![\w%])", re.VERBOSE)
+_DATE_BOUNDED = re.compile(
+    rf"(?<![\w$€£¥.,])(?:{DATE_PATTERN.pattern})(?![\w%]|[.,]\d)", re.VERBOSE
+)
 
 # Words that read as a month name but usually are not one.
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jun", "dec", "sep"}

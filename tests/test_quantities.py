@@ -105,6 +105,11 @@ def test_a_change_from_one_value_to_another_is_two_values(config: Config) -> Non
     assert [(f.quote, f.value.stated) for f in facts] == [("65%", [65]), ("71%", [71])]
 
 
+def test_a_percent_change_then_a_level_is_not_a_range(config: Config) -> None:
+    facts = facts_of("The index has fallen by 3.16% to 2138.14 points.", config)
+    assert [(f.value.stated, f.unit) for f in facts] == [([3.16], "%"), ([2138.14], "point")]
+
+
 def test_a_year_does_not_start_a_range(config: Config) -> None:
     facts = facts_of("Admissions fell from 20% in 2024 to 15% in 2025.", config)
     assert [f.value.stated for f in facts] == [[20], [15]]

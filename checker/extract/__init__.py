@@ -85,7 +85,15 @@ def _sentence_facts(
     attribution = voice.attribution(index)
     entities = find_entities(body, sentence.start, lexicons)
     models = [(sentence.start + m.start(), m.group(0)) for m in _MODEL_TOKEN.finditer(body)]
-    source_name = attribution.source if attribution else None
+    # A named person or outlet reports on others; a bare name that speaks ("Orbex said it will
+    # invest") is usually the subject speaking for itself.
+    source_name = (
+        attribution.source
+        if attribution
+        and attribution.source
+        and (attribution.kind == "outlet" or " " in attribution.source)
+        else None
+    )
     facts = []
     for quantity, noun in quantities:
         if noun.item is None and models:

@@ -253,6 +253,8 @@ def read_quantity(m: re.Match[str]) -> RawQuantity | None:
             qualifier = "range"
             if low > high:
                 return None  # "2026-2025", "10-5": not a range we can read as one
+            if m.group("pct1") and not m.group("pct"):
+                return None  # "fell by 3.16% to 2,138.14": a change and a level, not a range
     if m.group("qual"):
         phrase = " ".join(m.group("qual").lower().split())
         qualifier = "about" if phrase in ("~", "≈") else _QUALIFIER_OF.get(phrase, qualifier)

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from checker.models import SEVERITY_RANK, Fact, Finding
 from checker.rules.context import RuleContext
 from checker.rules.grouping import group_facts
-from checker.rules.kinds import unit_mismatch
+from checker.rules.kinds import contradiction, unit_mismatch
 from checker.rules.spec import RuleSpec
 
 KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] = {
     "unit_mismatch": unit_mismatch.check,
+    "contradiction": contradiction.check,
 }
 
 

@@ -6,14 +6,14 @@ models (``python -m checker.schemas``), so the documentation and the validator c
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.models import Dimension, Severity
 
 RULE_ID_PATTERN = r"^[A-Z]{2}\d{3}$"
-RuleKind = Literal["unit_mismatch"]
+RuleKind = Literal["unit_mismatch", "contradiction"]
 
 
 class _Strict(BaseModel):
@@ -49,6 +49,23 @@ class UnitMismatchParams(_Strict):
     )
 
 
+class ContradictionParams(_Strict):
+    relative_tolerance: float = Field(
+        default=0.02, ge=0, le=1, title="Widen every interval by this fraction of its ends"
+    )
+    absolute_tolerance: float = Field(
+        default=0.0, ge=0, title="Widen every interval by this amount (in its unit)"
+    )
+    undated_window: Literal["day", "week", "month", "none"] = Field(
+        default="week",
+        title="Facts with no event time of their own are compared only when their articles "
+        "were published in the same day/week/month ('none': always)",
+    )
+    undated_window_by_predicate: dict[str, Literal["day", "week", "month", "none"]] = Field(
+        default_factory=dict, title="The window for particular predicates, e.g. price_change: day"
+    )
+
+
 class Example(_Strict):
     """A tiny corpus: article name -> text. The rule must fire (fail) or stay silent (pass)."""
 
@@ -74,6 +91,24 @@ class RuleSpec(_Strict):
     description: str = Field(min_length=40, title="One paragraph: what it checks and why")
     enabled: bool = Field(default=True, title="Set false to silence the rule")
     match: Match = Field(default_factory=Match)
-    params: UnitMismatchParams = Field(default_factory=UnitMismatchParams)
+    params: UnitMismatchParams | ContradictionParams = Field(
+        default_factory=UnitMismatchParams, title="Parameters of the rule's kind"
+    )
     message: str = Field(min_length=3, title="Message template with {placeholders}")
     examples: Examples
+
+    @model_validator(mode="before")
+    @classmethod
+    def _params_of_kind(cls, data: Any) -> Any:
+        """Parse `params` with the model of the rule's kind, so a typo is caught."""
+        if isinstance(data, dict) and isinstance(data.get("params", {}), dict):
+            model = PARAMS_BY_KIND.get(data.get("kind"))
+            if model is not None:
+                data = {**data, "params": model.model_validate(data.get("params") or {})}
+        return data
+
+
+PARAMS_BY_KIND: dict[str, type[BaseModel]] = {
+    "unit_mismatch": UnitMismatchParams,
+    "contradiction": ContradictionParams,
+}

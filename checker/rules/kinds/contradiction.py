@@ -1,0 +1,131 @@
+"""contradiction: sources give values for the same thing that cannot both be true.
+
+Inside a group, facts are compared only with facts of the same unit, the same kind of claim
+(an outcome is never compared with a forecast; negated claims are left out) and the same
+event time (a fact with no month or day of its own is dated by its article's publication,
+within the rule's window). Each interval is widened by the rule's tolerance, then a sweep
+over the intervals sorted by their low end merges overlapping ones into clusters
+(O(n log n), no pairs). Two or more clusters drawn from different articles mean the sources
+disagree: one finding per group, with the first fact of each cluster as evidence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from checker.models import ComparedValue, Fact, FindingKind, Interval, Modality
+from checker.rules.context import RuleContext, make_finding
+from checker.rules.intervals import describe
+from checker.rules.spec import RuleSpec
+
+OUTCOME = {Modality.asserted, Modality.reported}
+FORECAST = {Modality.expected, Modality.hypothetical}
+
+
+def _claim_kind(fact: Fact) -> str | None:
+    if fact.modality in OUTCOME:
+        return "outcome"
+    if fact.modality in FORECAST:
+        return "forecast"
+    return None  # negated: a claim that something did not happen has no value to compare
+
+
+def _bucket_key(fact: Fact, rule: RuleSpec, context: RuleContext) -> tuple[str, str, str] | None:
+    kind = _claim_kind(fact)
+    if kind is None or fact.unit is None:
+        return None
+    return (f"{fact.unit}/{fact.per or ''}", kind, _time_bucket(fact, rule, context))
+
+
+def _time_bucket(fact: Fact, rule: RuleSpec, context: RuleContext) -> str:
+    """The time a fact is about: the month, quarter or day its text names; else when its
+    article was published, cut to the rule's window (a stock index moves every day; a
+    shipment stays news for weeks). A bare year ("in 2008") is too coarse to say two reports
+    are about the same event."""
+    explicit = fact.event_time.value if fact.event_time else None
+    if explicit and len(explicit) >= 7:
+        return explicit
+    published = context.articles[fact.article].info.published or ""
+    window = rule.params.undated_window_by_predicate.get(
+        fact.predicate or "", rule.params.undated_window
+    )
+    if window == "none" or not published[:1].isdigit():
+        return explicit or ""
+    if window == "day" or len(published) < 10:
+        return published
+    if window == "month":
+        return published[:7]
+    year, week, _ = date.fromisoformat(published).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _widened(interval: Interval, relative: float, absolute: float) -> tuple[float, float]:
+    low = -float("inf") if interval.low is None else interval.low
+    high = float("inf") if interval.high is None else interval.high
+    return low - abs(low) * relative - absolute, high + abs(high) * relative + absolute
+
+
+def clusters(facts: list[Fact], relative: float, absolute: float) -> list[list[Fact]]:
+    """Facts whose widened intervals chain into overlap, in order of value."""
+    spans = sorted(((*_widened(f.value, relative, absolute), f) for f in facts),
+                   key=lambda item: (item[0], item[1], item[2].id))  # fmt: skip
+    result: list[list[Fact]] = []
+    reach = -float("inf")
+    for low, high, fact in spans:
+        if not result or low > reach:
+            result.append([fact])
+            reach = high
+        else:
+            result[-1].append(fact)
+            reach = max(reach, high)
+    return result
+
+
+def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
+    buckets: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+    for fact in group:
+        key = _bucket_key(fact, rule, context)
+        if key is not None:
+            buckets[key].append(fact)
+    findings = []
+    for key in sorted(buckets):
+        facts = buckets[key]
+        if len({f.article for f in facts}) < 2:
+            continue
+        found = clusters(facts, rule.params.relative_tolerance, rule.params.absolute_tolerance)
+        if len(found) < 2:
+            continue
+        representatives = [cluster[0] for cluster in found]
+        if len({f.article for f in representatives}) < 2:
+            continue  # one article disagreeing with itself is not a disagreement between sources
+        findings.append(_finding(rule, representatives, context))
+    return findings
+
+
+def _finding(rule: RuleSpec, facts: list[Fact], context: RuleContext):
+    first = facts[0]
+    values = {
+        "subject": first.subject or "?",
+        "predicate": first.predicate or "?",
+        "item": f" of {first.item}" if first.item else "",
+        "values": " vs ".join(f"{describe(f.value, f.unit)} ({f.article})" for f in facts),
+        "sources": str(len({f.article for f in facts})),
+        "verdict": (
+            f"the stated values do not overlap even with a {rule.params.relative_tolerance:.0%} "
+            "tolerance, for the same subject, measure, unit and time"
+        ),
+    }
+    compared = [
+        ComparedValue(
+            fact=f.id,
+            article=f.article,
+            value=f.value,
+            unit=f.unit,
+            normalized=f.value,
+            normalized_unit=f.unit,
+        )
+        for f in facts
+    ]
+    return make_finding(rule, FindingKind.contradiction, rule.severity, facts, compared, values,
+                        context)  # fmt: skip
