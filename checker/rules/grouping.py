@@ -1,9 +1,11 @@
 """Which facts are about the same thing: grouping by a hashed key, never by comparing pairs.
 
-The key of a fact is (topic, predicate, subject, what): `what` is the product counted or
-priced (item) when the text names one, else for counts the counted unit itself, so "3
-companies" and "200,000 units" approved are never compared as one quantity. A fact without a
-predicate, or with neither subject nor item, is too vague to compare and joins no group.
+The key of a fact is (topic, predicate, what): `what` is the product counted or priced (item)
+when the text names one, else for counts the counted unit itself, so "3 companies" and
+"200,000 units" approved are never compared as one quantity. A topic is one story, so the
+subject is left out of the key: subjects read from single sentences are still too unreliable
+("Ghent", "Kestrel" and "Kenya" for one shipment) to split a story's facts by. A fact without
+a predicate, or with neither subject nor item, is too vague to compare and joins no group.
 Building the groups is one pass over the facts (O(n)); rules then look only inside a group.
 """
 
@@ -13,7 +15,7 @@ from collections import defaultdict
 
 from checker.models import Dimension, Fact
 
-GroupKey = tuple[str, str, str, str]
+GroupKey = tuple[str, str, str]
 
 
 def group_key(fact: Fact) -> GroupKey | None:
@@ -22,7 +24,7 @@ def group_key(fact: Fact) -> GroupKey | None:
     what = fact.item or ""
     if not what and fact.dimension is Dimension.count:
         what = f"unit:{fact.unit}"
-    return (fact.topic, fact.predicate, fact.subject or "", what)
+    return (fact.topic, fact.predicate, what)
 
 
 def group_facts(facts: list[Fact]) -> dict[GroupKey, list[Fact]]:
