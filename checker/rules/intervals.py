@@ -36,34 +36,28 @@ def format_number(value: float) -> str:
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
 
 
+# How each qualifier is said in front of the stated number(s).
+QUALIFIER_WORDS = {
+    Qualifier.exact: "",
+    Qualifier.range: "",
+    Qualifier.more_than: "more than ",
+    Qualifier.at_least: "at least ",
+    Qualifier.up_to: "up to ",
+    Qualifier.less_than: "less than ",
+    Qualifier.almost: "almost ",
+    Qualifier.about: "about ",
+}
+
+
 def describe(interval: Interval, unit: str | None = None) -> str:
-    """'5,000–10,000 module', 'more than 200,000 chip', '~700,000 unit'."""
+    """'5,000–10,000 module', 'more than 200,000 chip', 'about 700,000 unit'; vague amounts,
+    which state no number, show their documented interval ('[200,000, 1,000,000) unit')."""
     suffix = f" {unit}" if unit else ""
-    low = None if interval.low is None else format_number(interval.low)
-    high = None if interval.high is None else format_number(interval.high)
-    q = interval.qualifier
     stated = "–".join(format_number(v) for v in interval.stated)
-    nominal = stated or None
-    if q in (Qualifier.exact, Qualifier.range) and nominal:
-        return f"{nominal}{suffix}"
-    if q is Qualifier.more_than and nominal:
-        return f"more than {nominal}{suffix}"
-    if q is Qualifier.at_least and nominal:
-        return f"at least {nominal}{suffix}"
-    if q in (Qualifier.up_to, Qualifier.less_than) and nominal:
-        return f"{'up to' if q is Qualifier.up_to else 'less than'} {nominal}{suffix}"
-    if q is Qualifier.almost and nominal:
-        return f"almost {nominal}{suffix}"
-    if q is Qualifier.about and nominal:
-        return f"about {nominal}{suffix}"
-    left = "[" if interval.low_inclusive else "("
-    right = "]" if interval.high_inclusive else ")"
-    if high is None:
-        return f"{left}{low}, ∞){suffix}"
-    if low is None:
-        return f"(−∞, {high}{right}{suffix}"
-    return (
-        f"{low}–{high}{suffix}"
-        if left == "[" and right == "]"
-        else f"{left}{low}, {high}{right}{suffix}"
-    )
+    if stated and interval.qualifier in QUALIFIER_WORDS:
+        return f"{QUALIFIER_WORDS[interval.qualifier]}{stated}{suffix}"
+    low = "−∞" if interval.low is None else format_number(interval.low)
+    high = "∞" if interval.high is None else format_number(interval.high)
+    left = "[" if interval.low_inclusive and interval.low is not None else "("
+    right = "]" if interval.high_inclusive and interval.high is not None else ")"
+    return f"{left}{low}, {high}{right}{suffix}"
