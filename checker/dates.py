@@ -9,6 +9,7 @@ more than two months after publication (news reports the recent past, not the fa
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -35,7 +36,7 @@ DATE_PATTERN = re.compile(
         (?:,?\s+(?P<mdy_y>{_YEAR}))?(?![\d,]*\d))
   | (?P<dmy>{_WEEKDAY}(?P<dmy_d>{_DAY})\s+(?P<dmy_m>{_MONTH})\.?(?:,?\s+(?P<dmy_y>{_YEAR}))?)
   | (?P<iso>(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d))
-  | (?P<q>(?:Q(?P<q_n>[1-4])|(?P<q_w>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)
+  | (?P<q>(?:[Qq](?P<q_n>[1-4])|(?P<q_w>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)
         (?:\s+(?:of\s+)?(?P<q_y>{_YEAR}))?)
   | (?P<h>(?:H(?P<h_n>[12])|(?P<h_w>first|second|1st|2nd)\s+half)(?:\s+(?:of\s+)?(?P<h_y>{_YEAR}))?)
   | (?P<my>(?:(?:early|mid|late)[-\s])?(?P<my_m>{_MONTH})\.?(?:,?\s+(?P<my_y>{_YEAR}))?)
@@ -77,10 +78,12 @@ def infer_year(month: int, day: int | None, anchor: str | None) -> int | None:
     return year
 
 
-def _month_day(month: int, day: int | None, year: str | None, anchor: str | None) -> str:
+def _month_day(month: int, day: int | None, year: str | None, anchor: str | None) -> str | None:
     resolved = int(year) if year else infer_year(month, day, anchor)
     if resolved is None:
         return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
+    if day and day > calendar.monthrange(resolved, month)[1]:
+        return None  # "February 29" in a common year, "April 31": not a date
     return f"{resolved:04d}-{month:02d}-{day:02d}" if day else f"{resolved:04d}-{month:02d}"
 
 

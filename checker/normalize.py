@@ -84,16 +84,14 @@ def singular(noun: str, lexicons: CompiledLexicons) -> str:
 
 
 def _currency(raw: RawFact, lexicons: CompiledLexicons) -> str | None:
+    """ISO 4217 code of the currency symbol or word, looked up without regard to case."""
+    written = raw.quantity.currency or raw.quantity.currency_word
+    if not written:
+        return None
+    key = " ".join(written.split())
     table = lexicons.source.currencies
-    symbol = raw.quantity.currency
-    if symbol:
-        compact = " ".join(symbol.split())
-        return table.get(compact) or table.get(compact.upper()) or compact.upper()
-    word = raw.quantity.currency_word
-    if word:
-        key = " ".join(word.split())
-        return table.get(key) or table.get(key.lower()) or key.upper()
-    return None
+    folded = {k.lower(): v for k, v in table.items()}
+    return table.get(key) or folded.get(key.lower()) or folded.get(key.lower().rstrip("s"))
 
 
 def unit_of(raw: RawFact, lexicons: CompiledLexicons) -> tuple[str | None, Dimension, str | None]:

@@ -26,6 +26,7 @@ ANCHOR = "2026-01-15"  # a Thursday
         ("Last November, the ministry agreed.", "2025-11"),
         ("The ministry said on Wednesday.", "2026-01-14"),
         ("The plant opened yesterday.", "2026-01-14"),
+        ("Guidance for q1 2026 was cut.", "2026-Q1"),
     ],
 )
 def test_dates_resolve_against_the_publication_date(text: str, value: str) -> None:
@@ -34,6 +35,10 @@ def test_dates_resolve_against_the_publication_date(text: str, value: str) -> No
 
 def test_a_month_day_without_a_known_year_stays_partial() -> None:
     assert [d.value for d in find_dates("Reuters reported on December 31.", None)] == ["--12-31"]
+
+
+def test_an_impossible_day_is_not_a_date() -> None:
+    assert [d.value for d in find_dates("It was due on February 29.", "2027-03-01")] == [None]
 
 
 def test_may_as_a_verb_is_not_a_month() -> None:

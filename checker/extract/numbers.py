@@ -71,6 +71,8 @@ def parse_words(text: str) -> float | None:
             continue
         if token in ("a", "an"):
             current = current or 1.0
+        elif token == "half":
+            current = (current or 1.0) * 0.5
         elif token in UNITS:
             current += UNITS[token]
         elif token in TENS:

@@ -42,21 +42,30 @@ CURRENCY_WORDS = r"US\s+dollars|dollars?|euros?|yuan|renminbi|pounds\s+sterling|
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
 )
+# "and" joins number words only after a scale word ("two hundred and fifty"); "ten and
+# fifteen" are two numbers.
+_AND_AFTER_SCALE = (
+    r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))\s+and(?=\s)"
+)
 _WORDS = (
-    r"(?:(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    rf"(?:{num.NUMBER_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{num.NUMBER_WORD}))*)"
+    r"(?:(?:(?:(?:an?\s+)?half\s+(?:an?\s+)?|an?\s+)"
+    r"(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
+    rf"(?:{num.NUMBER_WORD})(?:(?:{_AND_AFTER_SCALE})?(?:\s+|-)(?:{num.NUMBER_WORD}))*)"
 )
 _FRACTION = (
     rf"(?:(?P<{{p}}fn>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]"
-    rf"(?P<{{p}}fd>{num.FRACTION_WORD})|(?P<{{p}}half>half)(?=\s+(?:of|a|an|the)\b))"
+    rf"(?P<{{p}}fd>{num.FRACTION_WORD})|(?P<{{p}}half>half)(?=\s+(?:of|a|an|the)\b)"
+    r"(?!\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b))"
 )
 _SCALE_WORD = r"thousand|million|billion|trillion"
 _SCALE_ABBR = r"k|mn|mln|bn|bln|tn|trn|m|b"
 
 
 def _amount(p: str) -> str:
-    """One amount: optional currency symbol, a numeral, optional scale (group names prefixed)."""
+    """One amount: optional sign and currency symbol, a numeral, optional scale (group names
+    prefixed). A sign is read only where the text writes one ("minus 5%", "-3.2%")."""
     return (
+        rf"(?P<{p}neg>\b(?:minus|negative)\s+|(?<![\w.,)\]-])[-−](?=[\d$€£¥]))?"
         rf"(?P<{p}cur>(?:{CURRENCY_SYMBOLS})\s?)?"
         rf"(?:(?P<{p}dig>(?<![\w.,:/])(?<![A-Za-z]-)(?:{_DIGITS})(?![\d:/]|\.\d)"
         rf"(?=(?:{_SCALE_ABBR}|x)\b|[^A-Za-z]|$))"
@@ -92,7 +101,7 @@ _RANGE_PART = rf"""
 # The same group names, never matching, so readers need not know which pattern matched.
 _RANGE_FREE_PART = "".join(
     f"(?P<{name}>(?!))?"
-    for name in ("sep", "b_cur", "b_dig", "b_frac", "b_fn", "b_fd", "b_half", "b_word",
+    for name in ("sep", "b_neg", "b_cur", "b_dig", "b_frac", "b_fn", "b_fd", "b_half", "b_word",
                  "b_gscale", "b_scale", "b_ascale")
 )  # fmt: skip
 
@@ -214,7 +223,8 @@ def _amount_value(m: re.Match[str], p: str) -> float | None:
     if value is None:
         return None
     scale = m.group(f"{p}scale") or m.group(f"{p}gscale") or m.group(f"{p}ascale")
-    return value * num.parse_scale(scale)
+    sign = -1.0 if m.group(f"{p}neg") else 1.0
+    return sign * value * num.parse_scale(scale)
 
 
 def _has_scale(m: re.Match[str], p: str) -> bool:
