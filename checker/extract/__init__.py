@@ -17,7 +17,8 @@ from checker.extract.context import (
     EntityMention,
     find_entities,
     find_modality,
-    nearest_predicate_cue,
+    find_predicate_cues,
+    nearest_predicate,
 )
 from checker.extract.nouns import NounReading, looks_plural, read_noun
 from checker.extract.quantities import (
@@ -84,6 +85,7 @@ def _sentence_facts(
         return []
     attribution = voice.attribution(index)
     entities = find_entities(body, sentence.start, lexicons)
+    cues = find_predicate_cues(body, sentence.start, lexicons)
     models = [(sentence.start + m.start(), m.group(0)) for m in _MODEL_TOKEN.finditer(body)]
     # A named person or outlet reports on others; a bare name that speaks ("Orbex said it will
     # invest") is usually the subject speaking for itself.
@@ -115,9 +117,7 @@ def _sentence_facts(
                 ),
                 time=_nearest_date(dates, quantity),
                 subject=subject,
-                predicate=nearest_predicate_cue(
-                    body, sentence.start, quantity.start, quantity.end, lexicons
-                ),
+                predicate=nearest_predicate(cues, quantity.start, quantity.end),
             )
         )
     return facts

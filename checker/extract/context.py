@@ -292,20 +292,35 @@ def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> lis
     return mentions
 
 
-def nearest_predicate_cue(
-    sentence: str, offset: int, start: int, end: int, lexicons: CompiledLexicons
-) -> str | None:
+@dataclass(frozen=True, slots=True)
+class PredicateCue:
+    start: int
+    end: int
+    predicate: str
+
+
+def find_predicate_cues(
+    sentence: str, offset: int, lexicons: CompiledLexicons
+) -> list[PredicateCue]:
+    """Every predicate cue of a sentence, read once and shared by all its numbers."""
+    cues = []
+    for match in lexicons.predicate_cues.finditer(sentence):
+        predicate = lexicons.predicate_of(match.group(0))
+        if predicate:
+            cues.append(PredicateCue(offset + match.start(), offset + match.end(), predicate))
+    return cues
+
+
+def nearest_predicate(cues: list[PredicateCue], start: int, end: int) -> str | None:
     """The predicate whose cue is nearest the number (cues just after it count as nearer)."""
     best: tuple[float, str] | None = None
-    for match in lexicons.predicate_cues.finditer(sentence):
-        cue_start, cue_end = offset + match.start(), offset + match.end()
-        if cue_start >= end:
-            distance = (cue_start - end) * 0.8
-        elif cue_end <= start:
-            distance = float(start - cue_end)
+    for cue in cues:
+        if cue.start >= end:
+            distance = (cue.start - end) * 0.8
+        elif cue.end <= start:
+            distance = float(start - cue.end)
         else:
             continue  # the cue is inside the quantity itself
-        predicate = lexicons.predicate_of(match.group(0))
-        if predicate and (best is None or distance < best[0]):
-            best = (distance, predicate)
+        if best is None or distance < best[0]:
+            best = (distance, cue.predicate)
     return best[1] if best else None
