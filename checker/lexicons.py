@@ -121,9 +121,15 @@ class Lexicons:
         for entity in self.entities:
             for alias in (entity.name, *entity.aliases):
                 alias_to_entity.setdefault(alias, entity)
+        cue_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, predicate in cue_to_predicate.items():
+            words = tuple(phrase.split())
+            cue_index.setdefault(words[0], []).append((words, predicate))
+        for entries in cue_index.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
         return CompiledLexicons(
             source=self,
-            predicate_cues=re.compile(rf"\b(?:{_alternation(list(cue_to_predicate))})\b", re.I),
+            cue_index=cue_index,
             cue_to_predicate=cue_to_predicate,
             entity_pattern=re.compile(
                 rf"(?<![\w&])(?:{_alternation(list(alias_to_entity))})(?![\w&])"
@@ -185,7 +191,7 @@ def physical_dimensions(units: dict[str, PhysicalUnit]) -> dict[str, str]:
 @dataclass(frozen=True)
 class CompiledLexicons:
     source: Lexicons
-    predicate_cues: re.Pattern[str]
+    cue_index: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, predicate)
     cue_to_predicate: dict[str, str]
     entity_pattern: re.Pattern[str]
     alias_to_entity: dict[str, EntityEntry]

@@ -146,12 +146,26 @@ def _shift(mention: DateMention, offset: int) -> DateMention:
                        mention.is_year_only)  # fmt: skip
 
 
+# Where a quantity's numeral can begin. The full grammar is tried only from a short way
+# before each of these (room for a qualifier, "between" or a currency), never at every
+# character of the sentence.
+_NUMERAL_START = re.compile(
+    rf"\d|[$€£¥₹]|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|tens|"
+    r"dozens|scores|hundreds|thousands|millions|billions|trillions|twice|doubl\w*|tripl\w*|"
+    r"quadrupl\w*|\w+fold|minus|negative)\b",
+    re.IGNORECASE,
+)
+QUALIFIER_ROOM = 40
+
+
 def _matches(text: str, sentence: Span) -> Iterator[re.Match[str]]:
     """Quantity matches left to right. A range that is really a change ('rose from 65% to
     71%') or that cannot be one ('2024 to 15%') is read again as separate amounts."""
     pos = sentence.start
-    while pos < sentence.end:
-        match = QUANTITY.search(text, pos, sentence.end)
+    for start in _NUMERAL_START.finditer(text, sentence.start, sentence.end):
+        if start.start() < pos:
+            continue
+        match = QUANTITY.search(text, max(pos, start.start() - QUALIFIER_ROOM), sentence.end)
         if match is None:
             return
         pos = max(match.end(), pos + 1)

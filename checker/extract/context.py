@@ -299,15 +299,36 @@ class PredicateCue:
     predicate: str
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
 def find_predicate_cues(
     sentence: str, offset: int, lexicons: CompiledLexicons
 ) -> list[PredicateCue]:
-    """Every predicate cue of a sentence, read once and shared by all its numbers."""
+    """Every predicate cue of a sentence, read once and shared by all its numbers.
+
+    Words are looked up in an index keyed by a cue's first word, which is several times faster
+    than one large case-insensitive alternation over the sentence."""
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(sentence)]
     cues = []
-    for match in lexicons.predicate_cues.finditer(sentence):
-        predicate = lexicons.predicate_of(match.group(0))
-        if predicate:
-            cues.append(PredicateCue(offset + match.start(), offset + match.end(), predicate))
+    index = lexicons.cue_index
+    position = 0
+    while position < len(words):
+        entries = index.get(words[position][2])
+        taken = 1
+        if entries:
+            for phrase, predicate in entries:
+                size = len(phrase)
+                window = words[position : position + size]
+                if len(window) == size and all(
+                    w[2] == p for w, p in zip(window, phrase, strict=True)
+                ):
+                    cues.append(
+                        PredicateCue(offset + window[0][0], offset + window[-1][1], predicate)
+                    )
+                    taken = size
+                    break
+        position += taken
     return cues
 
 
