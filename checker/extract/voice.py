@@ -89,6 +89,8 @@ class ArticleVoice:
         lexicons: CompiledLexicons,
         dateline_outlet: str | None,
     ) -> ArticleVoice:
+        from checker.extract import main_subject  # the package imports this module
+
         return cls(
             text,
             sentences,
@@ -96,6 +98,7 @@ class ArticleVoice:
             dateline_outlet,
             organizations_named(text),
             press_release_voice(text),
+            main_subject(text, lexicons),
         )
 
     def own(self, index: int) -> AttributionCue | None:

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from checker.models import SEVERITY_RANK, Fact, Finding
 from checker.rules.context import RuleContext
 from checker.rules.grouping import group_facts
-from checker.rules.kinds import contradiction, unit_mismatch
+from checker.rules.kinds import contradiction, unit_mismatch, unsupported
 from checker.rules.spec import RuleSpec
 
 KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] = {
     "unit_mismatch": unit_mismatch.check,
     "contradiction": contradiction.check,
+    "unsupported": unsupported.check,
 }
 
 
@@ -22,9 +23,15 @@ def _matches(rule: RuleSpec, fact: Fact) -> bool:
     return not (rule.match.predicates and fact.predicate not in rule.match.predicates)
 
 
+def rule_minimum(rule: RuleSpec) -> int:
+    """How many facts a group needs before the rule can say anything about it."""
+    return 1 if rule.kind == "unsupported" else 2
+
+
 def run_rules(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) -> list[Finding]:
     """Findings of every enabled rule, most severe first, then by topic, rule and id."""
     groups = group_facts(facts)
+    context = RuleContext(context.lexicons, context.articles, facts)
     findings: dict[str, Finding] = {}
     for rule in rules:
         if not rule.enabled:
@@ -32,7 +39,7 @@ def run_rules(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) ->
         check = KINDS[rule.kind]
         for group in groups.values():
             selected = [f for f in group if _matches(rule, f)]
-            if len(selected) >= 2:
+            if len(selected) >= rule_minimum(rule):
                 for finding in check(rule, selected, context):
                     findings.setdefault(finding.id, finding)
     return sorted(findings.values(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.lexicons import CompiledLexicons
 from checker.models import Article, ComparedValue, Evidence, Fact, Finding, FindingKind, Severity
@@ -15,6 +15,9 @@ from checker.rules.template import render
 class RuleContext:
     lexicons: CompiledLexicons
     articles: dict[str, Article]
+    facts: list[Fact] = field(default_factory=list)
+    # Indexes a rule kind builds once per run from `facts` (kind name -> its index).
+    indexes: dict[str, object] = field(default_factory=dict)
 
 
 def evidence_for(fact: Fact, article: Article) -> Evidence:

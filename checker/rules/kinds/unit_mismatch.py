@@ -7,6 +7,8 @@ comparison is between the distinct units of a group (a handful), never between a
 
 from __future__ import annotations
 
+import math
+
 from checker.lexicons import Conversion
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Severity
 from checker.rules.context import RuleContext, make_finding
@@ -85,7 +87,14 @@ def _compare(rule: RuleSpec, a: Fact, b: Fact, context: RuleContext):
     if conversion is None:
         # The same number in two units is the classic slip ("5,000 modules" vs "5,000 chips");
         # different numbers in units with no known factor cannot be judged either way.
-        same_number = overlaps(a.value, b.value)
+        same_number = (
+            bool(a.value.stated)
+            and all(
+                math.isclose(x, y, rel_tol=0.02)
+                for x, y in zip(a.value.stated, b.value.stated, strict=False)
+            )
+            and len(a.value.stated) == len(b.value.stated)
+        )
         values["verdict"] = "no known factor converts one unit into the other" + (
             "; the same number is given in both units" if same_number else ""
         )
