@@ -90,8 +90,9 @@ def _currency(raw: RawFact, lexicons: CompiledLexicons) -> str | None:
         return None
     key = " ".join(written.split())
     table = lexicons.source.currencies
-    folded = {k.lower(): v for k, v in table.items()}
-    return table.get(key) or folded.get(key.lower()) or folded.get(key.lower().rstrip("s"))
+    folded = {k.lower().replace(" ", ""): v for k, v in table.items()}
+    compact = key.lower().replace(" ", "")
+    return table.get(key) or folded.get(compact) or folded.get(compact.rstrip("s"))
 
 
 def unit_of(raw: RawFact, lexicons: CompiledLexicons) -> tuple[str | None, Dimension, str | None]:

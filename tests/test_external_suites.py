@@ -27,12 +27,12 @@ pytestmark = [
 # DateTimeModel 88/164, quantulum3 46/59.
 FLOORS = {
     "NumberModel": 0.55,
-    "NumberRangeModel": 0.54,
-    "PercentModel": 0.61,
-    "CurrencyModel": 0.75,
-    "DimensionModel": 0.68,
+    "NumberRangeModel": 0.58,
+    "PercentModel": 0.84,
+    "CurrencyModel": 0.77,
+    "DimensionModel": 0.71,
     "DateTimeModel": 0.55,
-    "quantulum3": 0.79,
+    "quantulum3": 0.81,
 }
 
 

@@ -207,6 +207,8 @@ def _quantities(
         if any(start < quantity.end and quantity.start < end for start, end in phones):
             continue
         _read_physical_unit(text, quantity, sentence, lexicons)
+        if quantity.glued and quantity.physical is None:
+            continue  # "7nm", "5G", "3D", "1990s": letters glued to digits name something
         noun = read_noun(text, quantity.end, sentence.end, want_partitive=True)
         if _is_not_a_quantity(text, quantity, noun, sentence):
             continue

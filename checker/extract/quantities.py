@@ -15,11 +15,15 @@ from checker.extract import numbers as num
 
 QUALIFIERS = {
     "more_than": "more than|over|above|in excess of|upwards of|exceeding|greater than|"
-    "higher than|north of",
-    "at_least": "at least|no fewer than|no less than|a minimum of|not less than",
+    "higher than|larger than|bigger than|north of",
+    "at_least": "at least|no fewer than|no less than|a minimum of|not less than|"
+    "more than or equal to|greater than or equal to|larger than or equal to|"
+    "more or equal than|greater or equal than|larger or equal than|equal to or more than|"
+    "equal to or greater than",
     "up_to": "up to|as many as|as much as|as high as|at most|no more than|a maximum of|"
-    "not more than",
-    "less_than": "less than|fewer than|under|below|lower than|just under|just shy of",
+    "not more than|less than or equal to|fewer than or equal to|smaller than or equal to|"
+    "less or equal than|smaller or equal than|equal to or less than|equal to or fewer than",
+    "less_than": "less than|fewer than|under|below|lower than|smaller than|just under|just shy of",
     "almost": "almost|nearly|close to|approaching|just short of",
     "about": "about|around|roughly|approximately|approx\\.|some|an estimated|estimated|"
     "circa|an approximate|approximate",
@@ -34,10 +38,17 @@ _QUALIFIER = "|".join(
     sorted((p for ps in QUALIFIERS.values() for p in ps.split("|")), key=len, reverse=True)
 ).replace(" ", r"\s+")
 
-CURRENCY_SYMBOLS = r"US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|" \
+# Dollar prefixes are case-sensitive and glued ("C$", "HK$"): "a $5 fee" is not Australian.
+CURRENCY_SYMBOLS = r"(?-i:US|U\.S\.|A|AU|C|CA|HK|S|NZ|R)\$|(?-i:US)\s\$|\$|€|£|¥|₹|" \
     r"USD|EUR|GBP|CNY|RMB|JPY|INR|CHF|HKD|AUD|CAD"  # fmt: skip
-CURRENCY_WORDS = r"US\s+dollars|dollars?|euros?|yuan|renminbi|pounds\s+sterling|yen|rupees?|" \
-    r"Swiss\s+francs?|francs?|won|rubles?|roubles?|USD|EUR|GBP|CNY|RMB|JPY"  # fmt: skip
+SYMBOLS_AFTER = r"\$|€|£|¥|₹"
+CURRENCY_WORDS = (
+    r"(?:US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan)"
+    r"\s+dollars?|dollars?|euros?|(?:Chinese\s+)?yuan|renminbi|pounds\s+sterling|"
+    r"(?:British\s+)?pounds\s+sterling|(?:Japanese\s+)?yen|(?:Indian\s+)?rupees?|"
+    r"Swiss\s+francs?|francs?|(?:South\s+Korean\s+)?won|rubles?|roubles?|(?:Turkish\s+)?lira|"
+    r"USD|EUR|GBP|CNY|RMB|JPY"
+)
 
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
@@ -68,7 +79,7 @@ def _amount(p: str) -> str:
         rf"(?P<{p}neg>\b(?:minus|negative)\s+|(?<![\w.,)\]-])[-−](?=[\d$€£¥]))?"
         rf"(?P<{p}cur>(?:{CURRENCY_SYMBOLS})\s?)?"
         rf"(?:(?P<{p}dig>(?<![\w.,:/])(?<![A-Za-z]-)(?:{_DIGITS})(?![\d:/]|\.\d)"
-        rf"(?=(?:{_SCALE_ABBR}|x)\b|[^A-Za-z]|$))"
+        rf"(?P<{p}glued>(?=[A-Za-z])(?!(?:{_SCALE_ABBR}|x)\b))?)"
         rf"|(?P<{p}frac>\b{_FRACTION.format(p=p)}\b)"
         rf"|(?P<{p}word>\b{_WORDS}\b(?!-(?!(?:{UNIT_AFTER_HYPHEN})s?\b)[a-z])))"
         rf"(?:(?P<{p}gscale>(?<=\d)(?:{_SCALE_ABBR})\b)|\s+(?P<{p}scale>(?:{_SCALE_WORD})\b)"
@@ -79,7 +90,8 @@ def _amount(p: str) -> str:
 _VAGUE = (
     r"(?P<vague>\b(?P<vhead>a\s+few|a\s+couple\s+of|several|a\s+handful\s+of)\s+"
     r"(?P<vscale>(?:hundred|thousand|million|billion|trillion)(?:\s+(?:thousand|million|billion))?)"
-    r"|\b(?P<vplural>tens|dozens|scores|hundreds|thousands|millions|billions|trillions)"
+    r"|\b(?P<vplural>(?:tens|scores)(?=\s+of\b)|dozens|hundreds|thousands|millions|billions|"
+    r"trillions)"
     r"(?:\s+of\s+(?P<vof>thousands|millions|billions|trillions))?"
     r"|\b(?P<handful>a\s+handful))\b"
 )
@@ -101,8 +113,8 @@ _RANGE_PART = rf"""
 # The same group names, never matching, so readers need not know which pattern matched.
 _RANGE_FREE_PART = "".join(
     f"(?P<{name}>(?!))?"
-    for name in ("sep", "b_neg", "b_cur", "b_dig", "b_frac", "b_fn", "b_fd", "b_half", "b_word",
-                 "b_gscale", "b_scale", "b_ascale")
+    for name in ("sep", "b_neg", "b_glued", "b_cur", "b_dig", "b_frac", "b_fn", "b_fd",
+                 "b_half", "b_word", "b_gscale", "b_scale", "b_ascale")
 )  # fmt: skip
 
 
@@ -123,13 +135,15 @@ def _quantity_pattern(allow_range: bool) -> re.Pattern[str]:
     )
     (?P<plus>\+)?
     (?P<suffix>
-        \s?(?P<pct>%|percent\b|per\s?cent\b)
+        \s?(?P<pct>%|percents?\b|per\s?cent\b|percentage\b(?!\s+points?))
       | \s?(?P<pp>percentage\s+points?\b|pp\b|basis\s+points?\b|bps\b)
       | (?P<mult>\s?×|x(?![\w]))
       | \s*(?P<multw>times\b|-?fold\b)
       | \s+(?P<curw>{CURRENCY_WORDS})\b
+      | \s?(?P<curs>{SYMBOLS_AFTER})(?!\s?\d)
     )?
-    (?P<ormore>\s+or\s+(?:more|so|above))?
+    (?P<ormore>\s+(?:or|and)\s+(?:more|so|above|greater|higher|over|less|fewer|below|lower|
+        under)\b)?
     """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -209,6 +223,7 @@ class RawQuantity:
     is_year_like: bool = False
     is_fraction: bool = False  # "one-fifth", "a quarter": a share of something, not a count
     physical: str | None = None  # physical unit as written ("MWh", "megawatt", "°C")
+    glued: bool = False  # letters follow the digits: a unit symbol ("10km") or a name ("7nm")
 
 
 def _amount_value(m: re.Match[str], p: str) -> float | None:
@@ -231,8 +246,22 @@ def _has_scale(m: re.Match[str], p: str) -> bool:
     return bool(m.group(f"{p}scale") or m.group(f"{p}gscale") or m.group(f"{p}ascale"))
 
 
+_OR_MORE = {"so": "about", "more": "at_least", "above": "at_least", "greater": "at_least",
+            "higher": "at_least", "over": "at_least", "less": "up_to", "fewer": "up_to",
+            "below": "up_to", "lower": "up_to", "under": "up_to"}  # fmt: skip
+
+
+def _or_more(m: re.Match[str], qualifier: str) -> str:
+    """'200,000+', '500 or more', '30 or less', '40 or so'."""
+    if m.group("plus"):
+        return "at_least"
+    if m.group("ormore"):
+        return _OR_MORE[m.group("ormore").split()[-1].lower()]
+    return qualifier
+
+
 def _currency(m: re.Match[str]) -> str | None:
-    symbol = (m.group("a_cur") or m.group("b_cur") or "").strip()
+    symbol = (m.group("a_cur") or m.group("b_cur") or m.group("curs") or "").strip()
     if not symbol:
         return None
     if symbol.isalpha() and not _UPPER_CURRENCY.fullmatch(symbol):
@@ -268,10 +297,7 @@ def read_quantity(m: re.Match[str]) -> RawQuantity | None:
     if m.group("qual"):
         phrase = " ".join(m.group("qual").lower().split())
         qualifier = "about" if phrase in ("~", "≈") else _QUALIFIER_OF.get(phrase, qualifier)
-    if m.group("plus") or (m.group("ormore") and "so" not in m.group("ormore").lower()):
-        qualifier = "at_least"
-    elif m.group("ormore"):
-        qualifier = "about"
+    qualifier = _or_more(m, qualifier)
     suffix = _suffix(m)
     currency = _currency(m)
     return RawQuantity(
@@ -289,6 +315,7 @@ def read_quantity(m: re.Match[str]) -> RawQuantity | None:
         and m.group("sep") is None,
         is_year_like=_is_year_like(m),
         is_fraction=bool(m.group("a_frac")),
+        glued=m.group("a_glued") is not None and not _has_scale(m, "a_"),
     )
 
 
