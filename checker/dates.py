@@ -20,9 +20,11 @@ MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, 
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
                  "4th": 4}  # fmt: skip
 
+# Capitalized as news writes them; lower case too except "may" and "march", which are verbs
+# far more often (a lower-case month alone, with no day or year, is rejected later anyway).
 _MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+    r"(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|Mar(?:ch)?|[Aa]pr(?:il)?|May|[Jj]une?|[Jj]uly?|"
+    r"[Aa]ug(?:ust)?|[Ss]ept?(?:ember)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)"
 )
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -33,13 +35,14 @@ _DASH = r"\s*[-–—]\s*"
 DATE_PATTERN = re.compile(
     rf"""
     (?P<mdy>{_WEEKDAY}(?P<mdy_m>{_MONTH})\.?\s+(?P<mdy_d>{_DAY})(?:{_DASH}(?P<mdy_d2>{_DAY}))?
-        (?:,?\s+(?P<mdy_y>{_YEAR}))?(?![\d,]*\d))
-  | (?P<dmy>{_WEEKDAY}(?P<dmy_d>{_DAY})\s+(?P<dmy_m>{_MONTH})\.?(?:,?\s+(?P<dmy_y>{_YEAR}))?)
+        (?:\s?,?\s+(?P<mdy_y>{_YEAR}))?(?![\d,]*\d))
+  | (?P<dmy>{_WEEKDAY}(?:the\s+)?(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH})\.?
+        (?:,?\s+(?P<dmy_y>{_YEAR}))?)
   | (?P<iso>(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d))
   | (?P<q>(?:[Qq](?P<q_n>[1-4])|(?P<q_w>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)
         (?:\s+(?:of\s+)?(?P<q_y>{_YEAR}))?)
   | (?P<h>(?:H(?P<h_n>[12])|(?P<h_w>first|second|1st|2nd)\s+half)(?:\s+(?:of\s+)?(?P<h_y>{_YEAR}))?)
-  | (?P<my>(?:(?:early|mid|late)[-\s])?(?P<my_m>{_MONTH})\.?(?:,?\s+(?P<my_y>{_YEAR}))?)
+  | (?P<my>(?:(?:early|mid|late)[-\s])?(?P<my_m>{_MONTH})\.?(?:,?\s+(?:of\s+)?(?P<my_y>{_YEAR}))?)
   | (?P<yr>(?P<yr_y>{_YEAR})(?:{_DASH}(?P<yr_y2>{_YEAR}))?)
   | (?P<relm>(?P<relm_w>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<relm_m>{_MONTH}))
   | (?P<rel>(?P<rel_w>[Ll]ast|[Tt]his|[Nn]ext|[Tt]he\s+past|[Tt]he\s+coming|[Ee]arlier\s+this|

@@ -27,6 +27,9 @@ ANCHOR = "2026-01-15"  # a Thursday
         ("The ministry said on Wednesday.", "2026-01-14"),
         ("The plant opened yesterday.", "2026-01-14"),
         ("Guidance for q1 2026 was cut.", "2026-Q1"),
+        ("The sale closed on Dec. 31, 1994.", "1994-12-31"),
+        ("It sold on the 9th of May.", "2025-05-09"),
+        ("It was signed in April of 1987.", "1987-04"),
     ],
 )
 def test_dates_resolve_against_the_publication_date(text: str, value: str) -> None:

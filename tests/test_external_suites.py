@@ -31,7 +31,7 @@ FLOORS = {
     "PercentModel": 0.84,
     "CurrencyModel": 0.77,
     "DimensionModel": 0.71,
-    "DateTimeModel": 0.55,
+    "DateTimeModel": 0.61,
     "quantulum3": 0.81,
 }
 
