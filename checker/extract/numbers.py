@@ -17,8 +17,9 @@ UNITS = {
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}  # fmt: skip
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9,
-                       "bln": 1e9, "tn": 1e12, "trn": 1e12}  # fmt: skip
+SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9,
+                       "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
+                       "hundred": 1e2, "dozen": 12.0, "dozens": 12.0}  # fmt: skip
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
                 "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
@@ -62,7 +63,13 @@ def parse_digits(text: str) -> float:
 
 
 def parse_words(text: str) -> float | None:
-    """'two million' -> 2e6; 'forty-five' -> 45; 'two hundred and fifty thousand' -> 250000."""
+    """'two million' -> 2e6; 'forty-five' -> 45; 'two hundred and fifty thousand' -> 250000;
+    'two and a half million' -> 2.5e6; 'a quarter million' -> 250000."""
+    lowered = text.lower()
+    if " and a half" in lowered:
+        whole, _, scale = lowered.partition(" and a half")
+        base = parse_words(whole)
+        return None if base is None else (base + 0.5) * (SCALES.get(scale.strip(), 1.0))
     total = 0.0
     current = 0.0
     seen = False
@@ -71,8 +78,8 @@ def parse_words(text: str) -> float | None:
             continue
         if token in ("a", "an"):
             current = current or 1.0
-        elif token == "half":
-            current = (current or 1.0) * 0.5
+        elif token in ("half", "quarter"):
+            current = (current or 1.0) * (0.5 if token == "half" else 0.25)
         elif token in UNITS:
             current += UNITS[token]
         elif token in TENS:

@@ -53,23 +53,26 @@ CURRENCY_WORDS = (
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
 )
+_SCALE_WORD_PLAIN = "thousand|million|billion|trillion"
 # "and" joins number words only after a scale word ("two hundred and fifty"); "ten and
 # fifteen" are two numbers.
 _AND_AFTER_SCALE = (
     r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))\s+and(?=\s)"
 )
 _WORDS = (
-    r"(?:(?:(?:(?:an?\s+)?half\s+(?:an?\s+)?|an?\s+)"
+    r"(?:(?:(?:(?:an?\s+)?(?:half|quarter)\s+(?:an?\s+)?|an?\s+)"
     r"(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    rf"(?:{num.NUMBER_WORD})(?:(?:{_AND_AFTER_SCALE})?(?:\s+|-)(?:{num.NUMBER_WORD}))*)"
+    rf"(?:{num.NUMBER_WORD})(?:(?:{_AND_AFTER_SCALE})?(?:\s+|-)(?:{num.NUMBER_WORD}))*"
+    rf"(?:\s+and\s+a\s+half(?:\s+(?:{_SCALE_WORD_PLAIN}))?)?)"
 )
 _FRACTION = (
     rf"(?:(?P<{{p}}fn>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]"
-    rf"(?P<{{p}}fd>{num.FRACTION_WORD})|(?P<{{p}}half>half)(?=\s+(?:of|a|an|the)\b)"
+    rf"(?P<{{p}}fd>{num.FRACTION_WORD})(?!\s+(?:hundred|thousand|million|billion|trillion)\b)"
+    rf"|(?P<{{p}}half>half)(?=\s+(?:of|a|an|the)\b)"
     r"(?!\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b))"
 )
-_SCALE_WORD = r"thousand|million|billion|trillion"
-_SCALE_ABBR = r"k|mn|mln|bn|bln|tn|trn|m|b"
+_SCALE_WORD = r"hundred|thousand|million|billion|trillion|dozens?"
+_SCALE_ABBR = r"k|mn|mln|mil|bn|bln|tn|trn|tln|m|b"
 
 
 def _amount(p: str) -> str:
@@ -83,7 +86,7 @@ def _amount(p: str) -> str:
         rf"|(?P<{p}frac>\b{_FRACTION.format(p=p)}\b)"
         rf"|(?P<{p}word>\b{_WORDS}\b(?!-(?!(?:{UNIT_AFTER_HYPHEN})s?\b)[a-z])))"
         rf"(?:(?P<{p}gscale>(?<=\d)(?:{_SCALE_ABBR})\b)|\s+(?P<{p}scale>(?:{_SCALE_WORD})\b)"
-        rf"|\s?(?P<{p}ascale>(?:bn|mn|mln|tn)\b))?"
+        rf"|\s?(?P<{p}ascale>(?:bn|mn|mln|bln|tn|trn|tln)\b|(?-i:M)\b(?!\.\w)))?"
     )
 
 
