@@ -106,3 +106,13 @@ def test_rule_example(rule: RuleSpec, outcome: str, case, tmp_path: Path, config
         assert fired, f"{rule.id} should fire on {case.name}"
     else:
         assert not fired, [f.message for f in fired]
+
+
+def test_rules_documentation_is_generated_from_the_rule_files() -> None:
+    from checker.rules.docs import render
+    from tests.conftest import ROOT
+
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == render(load_rules([BUILTIN_RULES_DIR])), (
+        "docs/rules.md is stale: run `python -m checker.rules.docs` and commit the result"
+    )
