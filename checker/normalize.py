@@ -32,10 +32,16 @@ def _tidy(value: float) -> float:
     return float(f"{value:.12g}")
 
 
-def to_interval(low: float, high: float, qualifier: str) -> Interval:
+def to_interval(
+    low: float, high: float, qualifier: str, low_inclusive: bool = True, high_inclusive: bool = True
+) -> Interval:
     """The interval a qualified value stands for."""
     q = Qualifier(qualifier)
     interval = _interval(low, high, q)
+    if q is Qualifier.range:
+        interval = interval.model_copy(
+            update={"low_inclusive": low_inclusive, "high_inclusive": high_inclusive}
+        )
     stated = [] if q is Qualifier.vague else [low] if low == high else [low, high]
     return interval.model_copy(update={
         "low": None if interval.low is None else _tidy(interval.low),
@@ -162,7 +168,7 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
         topic=topic,
         subject=raw.subject.name if raw.subject else None,
         predicate=raw.predicate or (measured.replace(" ", "_") if measured else None),
-        value=to_interval(q.low, q.high, q.qualifier),
+        value=to_interval(q.low, q.high, q.qualifier, q.low_inclusive, q.high_inclusive),
         unit=unit,
         dimension=dimension,
         item=raw.noun.item,

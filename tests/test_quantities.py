@@ -138,6 +138,18 @@ def test_a_dash_before_a_clause_is_not_a_range(config: Config) -> None:
     assert (fact.value.low, fact.unit) == (5.4e9, "USD")
 
 
+def test_a_lower_and_an_upper_bound_make_one_interval(config: Config) -> None:
+    fact = only_fact("The plant employs more than 100 but fewer than 300 staff.", config)
+    value = fact.value
+    assert (value.low, value.high, value.low_inclusive, value.high_inclusive) == (
+        100,
+        300,
+        False,
+        False,
+    )
+    assert fact.unit == "employee"
+
+
 def test_about_is_a_symmetric_tolerance(config: Config) -> None:
     fact = only_fact("The warehouse holds about 700,000 units.", config)
     assert (fact.value.low, fact.value.high, fact.value.stated) == (630000, 770000, [700000])

@@ -213,7 +213,43 @@ def _quantities(
         if _is_not_a_quantity(text, quantity, noun, sentence):
             continue
         found.append((quantity, noun))
-    return found
+    return _join_bounds(text, found)
+
+
+_LOWER_BOUNDS = {"more_than": False, "at_least": True}  # qualifier -> low end inclusive
+_UPPER_BOUNDS = {"less_than": False, "up_to": True}
+_BOUND_JOINER = re.compile(r"\s*,?\s*(?:and|but)\s*$")
+
+
+def _join_bounds(
+    text: str, found: list[tuple[RawQuantity, NounReading]]
+) -> list[tuple[RawQuantity, NounReading]]:
+    """'more than 100 but fewer than 300 staff': a lower and an upper bound joined by 'and' or
+    'but' state one interval, (100, 300)."""
+    joined: list[tuple[RawQuantity, NounReading]] = []
+    for quantity, noun in found:
+        if joined:
+            first, first_noun = joined[-1]
+            between = text[first.end : quantity.start]
+            if (
+                first.qualifier in _LOWER_BOUNDS
+                and quantity.qualifier in _UPPER_BOUNDS
+                and first.low <= quantity.high
+                and first.suffix == quantity.suffix
+                and _BOUND_JOINER.match(between)
+            ):
+                merged = RawQuantity(
+                    start=first.start, end=quantity.end, low=first.low, high=quantity.high,
+                    qualifier="range", currency=first.currency or quantity.currency,
+                    currency_word=first.currency_word or quantity.currency_word,
+                    suffix=quantity.suffix, physical=first.physical or quantity.physical,
+                    low_inclusive=_LOWER_BOUNDS[first.qualifier],
+                    high_inclusive=_UPPER_BOUNDS[quantity.qualifier],
+                )  # fmt: skip
+                joined[-1] = (merged, noun if noun.noun else first_noun)
+                continue
+        joined.append((quantity, noun))
+    return joined
 
 
 def _inside_date(quantity: RawQuantity, dates: list[DateMention]) -> bool:

@@ -227,6 +227,8 @@ class RawQuantity:
     is_fraction: bool = False  # "one-fifth", "a quarter": a share of something, not a count
     physical: str | None = None  # physical unit as written ("MWh", "megawatt", "°C")
     glued: bool = False  # letters follow the digits: a unit symbol ("10km") or a name ("7nm")
+    low_inclusive: bool = True  # for a range joined from two bounds ("more than 5 and up to 9")
+    high_inclusive: bool = True
 
 
 def _amount_value(m: re.Match[str], p: str) -> float | None:
