@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from checker.models import SEVERITY_RANK, Fact, Finding
 from checker.rules.context import RuleContext
+from checker.rules.factors import stated_conversions, unit_families
 from checker.rules.grouping import group_facts
 from checker.rules.kinds import contradiction, unit_mismatch, unsupported
 from checker.rules.spec import RuleSpec
@@ -30,8 +31,11 @@ def rule_minimum(rule: RuleSpec) -> int:
 
 def run_rules(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) -> list[Finding]:
     """Findings of every enabled rule, most severe first, then by topic, rule and id."""
-    groups = group_facts(facts)
     context = RuleContext(context.lexicons, context.articles, facts)
+    stated = stated_conversions(facts, context.articles)
+    context.indexes["stated_conversions"] = stated
+    conversions = [*context.lexicons.source.conversions, *(c for cs in stated.values() for c in cs)]
+    groups = group_facts(facts, unit_families(conversions))
     findings: dict[str, Finding] = {}
     for rule in rules:
         if not rule.enabled:

@@ -18,20 +18,23 @@ from checker.models import Dimension, Fact
 GroupKey = tuple[str, str, str]
 
 
-def group_key(fact: Fact) -> GroupKey | None:
+def group_key(fact: Fact, families: dict[str, str] | None = None) -> GroupKey | None:
     if fact.predicate is None or (fact.subject is None and fact.item is None):
         return None
     what = fact.item or ""
     if not what and fact.dimension is Dimension.count:
-        what = f"unit:{fact.unit}"
+        unit = fact.unit or ""
+        what = f"unit:{(families or {}).get(unit, unit)}"
     return (fact.topic, fact.predicate, what)
 
 
-def group_facts(facts: list[Fact]) -> dict[GroupKey, list[Fact]]:
+def group_facts(
+    facts: list[Fact], families: dict[str, str] | None = None
+) -> dict[GroupKey, list[Fact]]:
     """Facts by group key, each group in article/offset order; keys in sorted order."""
     groups: dict[GroupKey, list[Fact]] = defaultdict(list)
     for fact in facts:
-        key = group_key(fact)
+        key = group_key(fact, families)
         if key is not None:
             groups[key].append(fact)
     return {key: sorted(groups[key], key=lambda f: (f.article, f.start)) for key in sorted(groups)}

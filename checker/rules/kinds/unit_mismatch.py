@@ -12,6 +12,7 @@ import math
 from checker.lexicons import Conversion
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Severity
 from checker.rules.context import RuleContext, make_finding
+from checker.rules.factors import stated_conversions
 from checker.rules.intervals import describe, overlaps, scale
 from checker.rules.spec import RuleSpec
 
@@ -34,6 +35,15 @@ def find_conversion(
         if (conversion.from_, conversion.to) == (target, source):
             return 1 / conversion.factor, conversion
     return None
+
+
+def _conversions(topic: str, context: RuleContext) -> list[Conversion]:
+    """Factors from rules/lexicons/units.yaml, then those the topic's own articles state."""
+    stated = context.indexes.get("stated_conversions")
+    if stated is None:
+        stated = stated_conversions(context.facts, context.articles)
+        context.indexes["stated_conversions"] = stated
+    return [*context.lexicons.source.conversions, *stated.get(topic, [])]  # type: ignore[union-attr]
 
 
 def _first_by_unit(facts: list[Fact]) -> dict[str, Fact]:
@@ -67,7 +77,7 @@ def _compare(rule: RuleSpec, a: Fact, b: Fact, context: RuleContext):
     item = a.item or b.item
     conversion = None
     if a.dimension is Dimension.count:
-        conversion = find_conversion(a.unit, b.unit, item, context.lexicons.source.conversions)
+        conversion = find_conversion(a.unit, b.unit, item, _conversions(a.topic, context))
         if conversion is not None and conversion[0] < 1:
             # Convert the larger unit into the smaller one: "5,000 modules = 40,000 chips".
             return _compare(rule, b, a, context)

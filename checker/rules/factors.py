@@ -1,0 +1,100 @@
+"""Conversion factors the corpus itself states, with their provenance.
+
+"5,000 to 10,000 modules, equivalent to roughly 40,000 to 80,000 chips" gives 8 chips per
+module; "120,000 vials, each holding 10 doses" gives 10 doses per vial. Only two counted facts
+of one sentence joined by an equivalence phrase, or a count introduced by "each ... holds",
+make a factor; the factor is scoped to the topic it was read in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from checker.lexicons import Conversion
+from checker.models import Article, Dimension, Fact
+
+_EQUIVALENCE = re.compile(
+    r"^\s*,?\s*\(?\s*(?:equivalent\s+to|equal\s+to|or|i\.e\.,?|that\s+is,?|amounting\s+to|"
+    r"which\s+is|the\s+equivalent\s+of)\s+(?:roughly\s+|about\s+|around\s+|some\s+|"
+    r"approximately\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+_EACH_HOLDS = re.compile(
+    r"\beach\s+(?:(?P<container>[a-z]+)\s+)?(?:holds|holding|contains|containing|has|having|"
+    r"carries|carrying|with|of)\s+$",
+    re.IGNORECASE,
+)
+_ROOM = 60
+
+
+def _magnitude(fact: Fact) -> float | None:
+    stated = fact.value.stated
+    return stated[0] if stated and stated[0] > 0 else None
+
+
+def _equivalence(a: Fact, b: Fact, text: str) -> Conversion | None:
+    if not _EQUIVALENCE.match(text[a.end : b.start]):
+        return None
+    low_a, low_b = _magnitude(a), _magnitude(b)
+    if low_a is None or low_b is None:
+        return None
+    quote = text[a.start : b.end]
+    return Conversion.model_validate({"from": a.unit, "to": b.unit, "factor": low_b / low_a,
+                                      "source": f"stated in {a.article}: “{quote}”"})  # fmt: skip
+
+
+def _each_holds(container: Fact | None, content: Fact, text: str) -> Conversion | None:
+    match = _EACH_HOLDS.search(text, max(0, content.start - _ROOM), content.start)
+    if not match or content.value.stated == [] or content.unit is None:
+        return None
+    word = (match.group("container") or "").lower().rstrip("s")
+    unit = word or (container.unit if container else None)
+    if not unit or unit == content.unit:
+        return None
+    quote = text[match.start() : content.end]
+    source = f"stated in {content.article}: “{quote}”"
+    return Conversion.model_validate(
+        {"from": unit, "to": content.unit, "factor": content.value.stated[0], "source": source}
+    )
+
+
+def stated_conversions(
+    facts: list[Fact], articles: dict[str, Article]
+) -> dict[str, list[Conversion]]:
+    """Topic id -> the conversion factors its articles state."""
+    by_sentence: dict[tuple[str, int], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.dimension is Dimension.count:
+            by_sentence[(fact.article, fact.sentence.start)].append(fact)
+    found: dict[str, list[Conversion]] = defaultdict(list)
+    for (article, _), group in sorted(by_sentence.items()):
+        text = articles[article].text
+        ordered = sorted(group, key=lambda f: f.start)
+        for index, fact in enumerate(ordered):
+            previous = ordered[index - 1] if index else None
+            conversion = None
+            if previous is not None and previous.unit != fact.unit:
+                conversion = _equivalence(previous, fact, text)
+            conversion = conversion or _each_holds(previous, fact, text)
+            if conversion is not None:
+                found[fact.topic].append(conversion)
+    return dict(found)
+
+
+def unit_families(conversions: list[Conversion]) -> dict[str, str]:
+    """Unit -> a representative of every unit it converts to, directly or not (union-find), so
+    that "500,000 vials" and "5 million doses" land in one group when a factor links them."""
+    parent: dict[str, str] = {}
+
+    def root(unit: str) -> str:
+        while parent.setdefault(unit, unit) != unit:
+            parent[unit] = parent[parent[unit]]
+            unit = parent[unit]
+        return unit
+
+    for conversion in conversions:
+        a, b = root(conversion.from_), root(conversion.to)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {unit: root(unit) for unit in parent}
