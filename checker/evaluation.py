@@ -82,7 +82,8 @@ class Score:
         return self.hits[name] / self.extracted if self.extracted else 0.0
 
 
-def _span(text: str, quote: str, occurrence: int) -> tuple[int, int]:
+def locate(text: str, quote: str, occurrence: int = 1) -> tuple[int, int]:
+    """Span of the n-th occurrence (1-based) of ``quote`` in ``text``."""
     start = -1
     for _ in range(occurrence):
         start = text.index(quote, start + 1)
@@ -129,7 +130,7 @@ def evaluate(gold_path: Path, root: Path, config: Config) -> Score:
         score.extracted += len(facts)
         matched: set[str] = set()
         for gold in golds:
-            start, end = _span(article.text, gold["quote"], gold.get("occurrence", 1))
+            start, end = locate(article.text, gold["quote"], gold.get("occurrence", 1))
             candidates = [f for f in facts if f.start < end and start < f.end]
             score.gold += 1
             if not candidates:

@@ -143,6 +143,7 @@ class Lexicons:
                 for surface in (symbol, *unit.surfaces)
             },
             physical_dimension=physical_dimensions(self.physical),
+            currency_folded={k.lower().replace(" ", ""): v for k, v in self.currencies.items()},
         )
 
 
@@ -199,6 +200,7 @@ class CompiledLexicons:
     physical_pattern: re.Pattern[str]
     physical_of: dict[str, str]
     physical_dimension: dict[str, str]
+    currency_folded: dict[str, str]  # currency symbol or word, lower case, no spaces -> ISO
 
     def predicate_of(self, cue: str) -> str | None:
         return self.cue_to_predicate.get(" ".join(cue.lower().split()))

@@ -95,10 +95,13 @@ def _currency(raw: RawFact, lexicons: CompiledLexicons) -> str | None:
     if not written:
         return None
     key = " ".join(written.split())
-    table = lexicons.source.currencies
-    folded = {k.lower().replace(" ", ""): v for k, v in table.items()}
+    folded = lexicons.currency_folded
     compact = key.lower().replace(" ", "")
-    return table.get(key) or folded.get(compact) or folded.get(compact.rstrip("s"))
+    return (
+        lexicons.source.currencies.get(key)
+        or folded.get(compact)
+        or folded.get(compact.rstrip("s"))
+    )
 
 
 def unit_of(raw: RawFact, lexicons: CompiledLexicons) -> tuple[str | None, Dimension, str | None]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from checker.evaluation import locate
 from checker.models import Article, Report
 
 GOLD = yaml.safe_load((Path(__file__).parent / "gold" / "seeds.yaml").read_text(encoding="utf-8"))
@@ -16,11 +17,13 @@ CORPUS_GOLD = yaml.safe_load(
 CORPUS = Path(__file__).parent / "corpus"
 
 
-def _locate(text: str, quote: str, occurrence: int) -> int:
-    start = -1
-    for _ in range(occurrence):
-        start = text.index(quote, start + 1)
-    return start
+def _span(text: str, gold: dict) -> tuple[int, int]:
+    return locate(text, gold["quote"], gold.get("occurrence", 1))
+
+
+def _quotes_over(facts: list, article: str, span: tuple[int, int]) -> list[str]:
+    start, end = span
+    return [f.quote for f in facts if f.article == article and f.start < end and start < f.end]
 
 
 def _sentence_of(report: Report, article: str, offset: int) -> list:
@@ -32,8 +35,7 @@ def _sentence_of(report: Report, article: str, offset: int) -> list:
 def test_every_quantity_bearing_sentence_yields_facts(
     gold: dict, seeds_report: Report, seeds_articles: dict[str, Article]
 ) -> None:
-    text = seeds_articles[gold["article"]].text
-    offset = _locate(text, gold["quote"], gold.get("occurrence", 1))
+    offset, _ = _span(seeds_articles[gold["article"]].text, gold)
     assert _sentence_of(seeds_report, gold["article"], offset), gold["quote"]
 
 
@@ -41,12 +43,8 @@ def test_every_quantity_bearing_sentence_yields_facts(
 def test_noise_identifiers_and_dates_yield_no_fact(
     gold: dict, seeds_report: Report, seeds_articles: dict[str, Article]
 ) -> None:
-    text = seeds_articles[gold["article"]].text
-    start = _locate(text, gold["quote"], gold.get("occurrence", 1))
-    end = start + len(gold["quote"])
-    overlapping = [f.quote for f in seeds_report.facts
-                   if f.article == gold["article"] and f.start < end and start < f.end]  # fmt: skip
-    assert overlapping == []
+    span = _span(seeds_articles[gold["article"]].text, gold)
+    assert _quotes_over(seeds_report.facts, gold["article"], span) == []
 
 
 @pytest.mark.parametrize(
@@ -59,7 +57,5 @@ def test_second_corpus_noise_identifiers_and_phone_numbers_yield_no_fact(
     from checker.pipeline import extract_facts
 
     [article] = load_articles([str(CORPUS / gold["article"])])
-    start = _locate(article.text, gold["quote"], gold.get("occurrence", 1))
-    end = start + len(gold["quote"])
     facts = extract_facts(article, "corpus", config.lexicons)
-    assert [f.quote for f in facts if f.start < end and start < f.end] == []
+    assert _quotes_over(facts, article.id, _span(article.text, gold)) == []
