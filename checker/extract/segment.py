@@ -133,3 +133,13 @@ def _inside(skip: Sequence[Span], starts: list[int], offset: int) -> bool:
         return False
     start = starts[index]
     return any(span.start == start and span.start <= offset < span.end for span in skip)
+
+
+def fold_case(text: str) -> str:
+    """``text`` in lower case with every offset unchanged, so case-insensitive cue patterns can
+    run case-sensitively (several times faster in ``re``). The few characters whose lower case
+    is longer ("İ") are kept as written."""
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
