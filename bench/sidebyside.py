@@ -77,7 +77,7 @@ def cases(config: Config, quantulum: Quantulum | None) -> list[Case]:
         readings = [
             Reading("checker", f.quote, _checker_value(f), _checker_unit(f))
             for f in extract_facts(article, "bench", config.lexicons)
-            if span.start <= f.start and f.end <= span.end
+            if span.start <= f.start and f.end <= span.end and f.value is not None
         ]
         if quantulum is not None:
             for mode in quantulum.modes:

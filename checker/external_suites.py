@@ -242,7 +242,8 @@ class _Reader:
                 id="t.txt", path="t.txt", format="txt", sha256="0" * 64, chars=len(text)
             )
             article = Article(info=info, text=text)
-            self._cache[text] = extract_facts(article, "t", self.config.lexicons)
+            facts = extract_facts(article, "t", self.config.lexicons)
+            self._cache[text] = [f for f in facts if f.value is not None]  # quantities only
         return self._cache[text]
 
 

@@ -329,7 +329,7 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
             break
     if non_blank and _looks_like_title(head, non_blank[0][0]):
         found["title"], sources["title"] = non_blank[0][1], "title_line"
-    for position, (_, line) in enumerate(non_blank[1:6], start=1):
+    for position, (_, line) in enumerate(non_blank[:6]):
         date = parse_date_line(line)
         if date and "published" not in found:
             found["published"], sources["published"] = date, "byline"

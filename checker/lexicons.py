@@ -72,10 +72,24 @@ class UnitLexicon(_Strict):
     )
 
 
-LexiconFile = Annotated[PredicateLexicon | EntityLexicon | UnitLexicon, Field(discriminator="kind")]
-LEXICON_ADAPTER: TypeAdapter[PredicateLexicon | EntityLexicon | UnitLexicon] = TypeAdapter(
-    LexiconFile
-)
+StatusName = Literal["pending", "conditional", "approved", "halted", "denied"]
+
+
+class DecisionEntry(_Strict):
+    description: str = Field(title="What the decision is")
+    statuses: dict[StatusName, list[str]] = Field(
+        min_length=1, title="Status -> the phrases that state it (all inflections spelled out)"
+    )
+
+
+class StatusLexicon(_Strict):
+    kind: Literal["statuses"]
+    decisions: dict[str, DecisionEntry] = Field(title="Decision (a predicate) -> its statuses")
+
+
+AnyLexicon = PredicateLexicon | EntityLexicon | UnitLexicon | StatusLexicon
+LexiconFile = Annotated[AnyLexicon, Field(discriminator="kind")]
+LEXICON_ADAPTER: TypeAdapter[AnyLexicon] = TypeAdapter(LexiconFile)
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -94,9 +108,11 @@ class Lexicons:
     conversions: list[Conversion] = field(default_factory=list)
     generic_counters: set[str] = field(default_factory=set)
     physical: dict[str, PhysicalUnit] = field(default_factory=dict)
+    # phrase (lower case, single spaces) -> (decision, status)
+    status_cues: dict[str, tuple[str, str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
-    def add(self, lexicon: PredicateLexicon | EntityLexicon | UnitLexicon) -> None:
+    def add(self, lexicon: AnyLexicon) -> None:
         if isinstance(lexicon, PredicateLexicon):
             for name, entry in lexicon.predicates.items():
                 old = self.predicates.get(name)
@@ -104,6 +120,11 @@ class Lexicons:
                 self.predicates[name] = PredicateEntry(description=entry.description, cues=cues)
         elif isinstance(lexicon, EntityLexicon):
             self.entities.extend(lexicon.entities)
+        elif isinstance(lexicon, StatusLexicon):
+            for decision, entry in lexicon.decisions.items():
+                for status, phrases in entry.statuses.items():
+                    for phrase in phrases:
+                        self.status_cues[" ".join(phrase.lower().split())] = (decision, status)
         else:
             self.nouns.update({k.lower(): v for k, v in lexicon.nouns.items()})
             self.currencies.update(lexicon.currencies)
@@ -142,6 +163,7 @@ class Lexicons:
             },
             physical_dimension=physical_dimensions(self.physical),
             currency_folded={k.lower().replace(" ", ""): v for k, v in self.currencies.items()},
+            status_pattern=_phrase_pattern(list(self.status_cues)),
         )
 
 
@@ -152,6 +174,13 @@ def _entity_pattern(aliases: list[str]) -> re.Pattern[str]:
         return re.compile(r"(?!)")
     first = "".join(sorted({re.escape(alias.strip()[0]) for alias in aliases if alias.strip()}))
     return re.compile(rf"(?=[{first}])(?<![\w&])(?:{_alternation(aliases)})(?![\w&])")
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Any of the lower-case ``phrases`` as whole words, for the case-folded text."""
+    if not phrases:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\b(?:{_alternation(phrases)})\b")
 
 
 def _physical_pattern(units: dict[str, PhysicalUnit]) -> re.Pattern[str]:
@@ -208,6 +237,11 @@ class CompiledLexicons:
     physical_of: dict[str, str]
     physical_dimension: dict[str, str]
     currency_folded: dict[str, str]  # currency symbol or word, lower case, no spaces -> ISO
+    status_pattern: re.Pattern[str]  # status phrases, matched on case-folded text
+
+    def status_of(self, phrase: str) -> tuple[str, str] | None:
+        """(decision, status) a status phrase states."""
+        return self.source.status_cues.get(" ".join(phrase.split()))
 
     def predicate_of(self, cue: str) -> str | None:
         return self.cue_to_predicate.get(" ".join(cue.lower().split()))

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # ISO 8601 calendar date, reduced precision (YYYY-MM, YYYY), or month-day with the year unknown.
 PARTIAL_DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$"
@@ -175,6 +175,20 @@ class Dimension(StrEnum):
     speed = "speed"
     voltage = "voltage"
     physical = "physical"
+    status = "status"
+
+
+class Status(StrEnum):
+    """Where a decision stands ("China has approved ...", "Beijing asked firms to halt ...").
+
+    Ordered as a decision usually moves: pending, then conditional, then approved; halted and
+    denied can follow any stage."""
+
+    pending = "pending"
+    conditional = "conditional"
+    approved = "approved"
+    halted = "halted"
+    denied = "denied"
 
 
 class AttributionKind(StrEnum):
@@ -211,14 +225,21 @@ class TimeRef(Record):
 
 
 class Fact(Record):
-    """One quantity an article asserts, with everything needed to compare it across sources."""
+    """One quantity or decision status an article asserts, with everything needed to compare
+    it across sources. A quantity has a ``value``; a status fact (dimension ``status``) has a
+    ``status`` instead, and its ``predicate`` names the decision (approval)."""
 
     id: str = Field(description="Stable id derived from article id, offsets and quote.")
     article: str
     topic: str
     subject: str | None = None
     predicate: str | None = None
-    value: Interval
+    value: Interval | None = Field(
+        default=None, description="The stated quantity; null only for status facts."
+    )
+    status: Status | None = Field(
+        default=None, description="Where a decision stands; set only for status facts."
+    )
     unit: str | None = Field(
         default=None,
         description="Canonical unit: singular counted noun (chip), ISO 4217 code (USD), "
@@ -234,6 +255,14 @@ class Fact(Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     sentence: Span = Field(description="The sentence that holds the mention.")
+
+    @model_validator(mode="after")
+    def _value_or_status(self) -> Fact:
+        if (self.dimension is Dimension.status) != (self.status is not None):
+            raise ValueError("a status fact has a status, and only a status fact has one")
+        if (self.value is None) != (self.dimension is Dimension.status):
+            raise ValueError("a quantity fact has a value, and a status fact has none")
+        return self
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,9 +285,10 @@ class ComparedValue(Record):
 
     fact: str
     article: str
-    value: Interval
+    value: Interval | None = Field(description="The stated value; null for a status.")
+    status: Status | None = None
     unit: str | None
-    normalized: Interval
+    normalized: Interval | None
     normalized_unit: str | None
     conversion: str | None = Field(
         default=None, description="How the value was normalized, with the factor's provenance."
@@ -276,6 +306,47 @@ class Finding(Record):
     facts: list[str]
     compared: list[ComparedValue] = Field(default_factory=list)
     evidence: list[Evidence]
+
+
+class GroupRow(Record):
+    """One source's statement in a fact group: what the claims table shows in one cell."""
+
+    fact: str
+    article: str
+    published: str | None = Field(description="Publication date of the article, if known.")
+    as_of: str | None = Field(
+        description="The date the statement is about: its own date mention, else the "
+        "article's publication date."
+    )
+    value: Interval | None
+    status: Status | None
+    unit: str | None
+    attribution: Attribution
+    modality: Modality
+    agrees: bool = Field(
+        description="False when the value falls outside the group's best-supported cluster "
+        "(the claims table marks the cell)."
+    )
+
+
+class FactGroup(Record):
+    """Facts from the articles of one topic about the same thing, with each source's value.
+
+    The key is (topic, predicate, what): the product counted or priced when the text names
+    one, else the counted unit (see checker/rules/grouping.py)."""
+
+    id: str
+    topic: str
+    predicate: str
+    what: str = Field(description="Product (item) or counted unit the group is about.")
+    subject: str | None = Field(description="The subject most of its facts name.")
+    sources: int = Field(description="How many articles state a fact of the group.")
+    corroboration: int = Field(
+        description="How many articles agree on the best-supported value or status (1: no "
+        "other source confirms it)."
+    )
+    rows: list[GroupRow]
+    findings: list[str] = Field(description="Ids of the findings about this group's facts.")
 
 
 class Topic(Record):
@@ -298,10 +369,13 @@ class ToolInfo(Record):
 class Report(Record):
     """The JSON report: a public, versioned contract (see checker/schemas/report.schema.json)."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["2"] = SCHEMA_VERSION
     tool: ToolInfo
     articles: list[ArticleInfo]
     topics: list[Topic]
     facts: list[Fact]
+    groups: list[FactGroup] = Field(
+        default_factory=list, description="Every fact group with each source's statement."
+    )
     findings: list[Finding]
     summary: Summary

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
-from checker.extract import RawFact
+from checker.extract import RawFact, RawStatus
 from checker.lexicons import CompiledLexicons
 from checker.models import (
     Attribution,
@@ -20,6 +20,7 @@ from checker.models import (
     Modality,
     Qualifier,
     Span,
+    Status,
     TimeRef,
 )
 
@@ -145,7 +146,7 @@ def _per(raw: RawFact, lexicons: CompiledLexicons) -> str | None:
     )
 
 
-def _attribution(raw: RawFact) -> Attribution:
+def _attribution(raw: RawFact | RawStatus) -> Attribution:
     cue = raw.attribution
     if cue is None:
         return Attribution(kind=AttributionKind.none)
@@ -184,5 +185,35 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
         quote=quote,
         start=q.start,
         end=end,
+        sentence=Span(start=raw.sentence.start, end=raw.sentence.end),
+    )
+
+
+def _time(raw: RawFact | RawStatus) -> TimeRef | None:
+    time = raw.time
+    if time is None:
+        return None
+    return TimeRef(value=time.value, text=time.text, start=time.start, end=time.end)
+
+
+def normalize_status(raw: RawStatus, text: str, article: str, topic: str) -> Fact:
+    """The status Fact for one decision phrase of ``text``."""
+    mention = raw.mention
+    quote = text[mention.start : mention.end]
+    return Fact(
+        id=fact_id(article, mention.start, mention.end, quote),
+        article=article,
+        topic=topic,
+        subject=raw.subject.name if raw.subject else None,
+        predicate=mention.decision,
+        status=Status(raw.status),
+        dimension=Dimension.status,
+        item=raw.item,
+        attribution=_attribution(raw),
+        modality=Modality(raw.modality),
+        event_time=_time(raw),
+        quote=quote,
+        start=mention.start,
+        end=mention.end,
         sentence=Span(start=raw.sentence.start, end=raw.sentence.end),
     )

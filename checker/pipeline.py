@@ -13,11 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from checker import __version__
-from checker.extract import extract_article
+from checker.extract import RawStatus, extract_article
 from checker.ingest import load_articles
 from checker.lexicons import CompiledLexicons, load_lexicons
 from checker.models import Article, Fact, Report, Summary, ToolInfo, Topic
-from checker.normalize import normalize
+from checker.normalize import normalize, normalize_status
 from checker.rules import RuleContext, run_rules
 from checker.rules.loader import default_rule_dirs, load_rules
 from checker.rules.spec import RuleSpec
@@ -65,7 +65,9 @@ def extract_facts(article: Article, topic: str, lexicons: CompiledLexicons) -> l
         article.info.outlet if article.info.metadata_sources.get("outlet") == "dateline" else None
     )
     return [
-        normalize(raw, article.text, article.id, topic, lexicons)
+        normalize_status(raw, article.text, article.id, topic)
+        if isinstance(raw, RawStatus)
+        else normalize(raw, article.text, article.id, topic, lexicons)
         for raw in extract_article(article, lexicons, dateline)
     ]
 
@@ -120,13 +122,14 @@ def check_articles(articles: list[Article], topics: list[Topic], config: Config)
     for article in articles:
         facts.extend(extract_facts(article, topic_of[article.id], config.lexicons))
     facts.sort(key=lambda f: (f.topic, f.article, f.start, f.end, f.id))
-    findings = run_rules(config.rules, facts, RuleContext(config.lexicons, by_id))
+    findings, groups = run_rules(config.rules, facts, RuleContext(config.lexicons, by_id))
     counts = Counter(f.severity.value for f in findings)
     return Report(
         tool=ToolInfo(version=__version__),
         articles=sorted((a.info for a in articles), key=lambda i: i.id),
         topics=topics,
         facts=facts,
+        groups=groups,
         findings=findings,
         summary=Summary(**{k: counts.get(k, 0) for k in ("error", "warning", "info")}),
     )

@@ -24,7 +24,7 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def test_check_writes_json_and_html_and_exits_0(tmp_path: Path) -> None:
     result = run("check", str(SEEDS), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert json.loads((tmp_path / "report.json").read_text())["schema_version"] == "1"
+    assert json.loads((tmp_path / "report.json").read_text())["schema_version"] == "2"
     assert (tmp_path / "index.html").read_text().startswith("<!DOCTYPE html>")
 
 

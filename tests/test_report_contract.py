@@ -68,6 +68,9 @@ def test_summary_counts_match_findings(seeds_report: Report) -> None:
 
 def test_no_value_is_a_bare_float(seeds_report: Report) -> None:
     data = render_json(seeds_report)
-    assert '"schema_version": "1"' in data
+    assert '"schema_version": "2"' in data
     for fact in seeds_report.model_dump(mode="json")["facts"]:
-        assert set(fact["value"]) >= {"low", "high", "qualifier"}
+        if fact["dimension"] == "status":
+            assert fact["value"] is None and fact["status"]
+        else:
+            assert set(fact["value"]) >= {"low", "high", "qualifier"}

@@ -32,6 +32,12 @@ from checker.extract.quantities import (
     read_quantity,
 )
 from checker.extract.segment import fold_case, split_sentences
+from checker.extract.status import (
+    StatusMention,
+    find_status_mentions,
+    is_prospect,
+    status_under,
+)
 from checker.extract.voice import ArticleVoice
 from checker.lexicons import CompiledLexicons
 from checker.models import Article, Span
@@ -61,71 +67,122 @@ class RawFact:
     predicate: str | None
 
 
+@dataclass(slots=True)
+class RawStatus:
+    """A decision status stated in a sentence ("regulators have approved ..."), with the
+    context cues of its sentence."""
+
+    mention: StatusMention
+    status: str
+    sentence: Span
+    attribution: AttributionCue | None
+    modality: str
+    time: DateMention | None
+    subject: EntityMention | None
+    item: str | None
+
+
 def extract_article(
     article: Article, lexicons: CompiledLexicons, dateline_outlet: str | None = None
-) -> list[RawFact]:
-    """Every quantity mention of ``article`` outside its noise spans."""
+) -> list[RawFact | RawStatus]:
+    """Every quantity mention and decision status of ``article`` outside its noise spans."""
     text = article.text
     folded = fold_case(text)
     sentences = list(split_sentences(text, article.noise))
     voice = ArticleVoice.of(text, sentences, lexicons, dateline_outlet)
-    facts: list[RawFact] = []
+    facts: list[RawFact | RawStatus] = []
     for index, sentence in enumerate(sentences):
-        if _HAS_NUMBER.search(folded, sentence.start, sentence.end):
-            facts.extend(
-                _sentence_facts(text, folded, sentence, index, voice, article.info.published)
-            )
+        statuses = find_status_mentions(folded, sentence.start, sentence.end, lexicons)
+        if statuses or _HAS_NUMBER.search(folded, sentence.start, sentence.end):
+            context = _SentenceContext.of(text, folded, sentence, index, voice,
+                                          article.info.published)  # fmt: skip
+            facts.extend(_sentence_facts(context))
+            facts.extend(_sentence_statuses(context, statuses))
     return facts
 
 
-def _sentence_facts(
-    text: str,
-    folded: str,
-    sentence: Span,
-    index: int,
-    voice: ArticleVoice,
-    published: str | None,
-) -> list[RawFact]:
-    lexicons = voice.lexicons
-    body = text[sentence.start : sentence.end]
-    dates = [_shift(d, sentence.start) for d in find_dates(body, published)]
-    quantities = _quantities(text, folded, sentence, dates, lexicons)
+@dataclass
+class _SentenceContext:
+    """What every fact of one sentence shares: its dates, cues, speaker and names."""
+
+    text: str
+    folded: str
+    sentence: Span
+    index: int
+    voice: ArticleVoice
+    dates: list[DateMention]
+    _hedges: list[tuple[int, int, str]] | None = None
+    _entities: list[EntityMention] | None = None
+    _models: list[tuple[int, str]] | None = None
+
+    @classmethod
+    def of(cls, text: str, folded: str, sentence: Span, index: int, voice: ArticleVoice,
+           published: str | None) -> _SentenceContext:  # fmt: skip
+        body = text[sentence.start : sentence.end]
+        dates = [_shift(d, sentence.start) for d in find_dates(body, published)]
+        return cls(text, folded, sentence, index, voice, dates)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.sentence.start : self.sentence.end]
+
+    @property
+    def hedges(self) -> list[tuple[int, int, str]]:
+        if self._hedges is None:
+            self._hedges = modality_cues(self.folded, self.sentence.start, self.sentence.end)
+        return self._hedges
+
+    @property
+    def entities(self) -> list[EntityMention]:
+        if self._entities is None:
+            self._entities = find_entities(self.body, self.sentence.start, self.voice.lexicons)
+        return self._entities
+
+    @property
+    def models(self) -> list[tuple[int, str]]:
+        if self._models is None:
+            start = self.sentence.start
+            found = _MODEL_TOKEN.finditer(self.body)
+            self._models = [(start + m.start(), m.group(0)) for m in found]
+        return self._models
+
+    def modality(self, start: int, end: int, attributed: bool, look_after: bool = True) -> str:
+        return find_modality(self.hedges, start, end, self.sentence.start, self.sentence.end,
+                             attributed, look_after)  # fmt: skip
+
+    def source_name(self, attribution: AttributionCue | None) -> str | None:
+        """A named person or outlet reports on others; a bare name that speaks ("Orbex said
+        it will invest") is usually the subject speaking for itself."""
+        if (
+            attribution
+            and attribution.source
+            and (attribution.kind == "outlet" or " " in attribution.source)
+        ):
+            return attribution.source
+        return None
+
+
+def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
+    text, sentence, voice = context.text, context.sentence, context.voice
+    quantities = _quantities(text, context.folded, sentence, context.dates, voice.lexicons)
     if not quantities:
         return []
-    hedges = modality_cues(folded, sentence.start, sentence.end)
-    attribution = voice.attribution(index)
-    entities = find_entities(body, sentence.start, lexicons)
-    cues = find_predicate_cues(body, sentence.start, lexicons)
-    models = [(sentence.start + m.start(), m.group(0)) for m in _MODEL_TOKEN.finditer(body)]
-    # A named person or outlet reports on others; a bare name that speaks ("Orbex said it will
-    # invest") is usually the subject speaking for itself.
-    source_name = (
-        attribution.source
-        if attribution
-        and attribution.source
-        and (attribution.kind == "outlet" or " " in attribution.source)
-        else None
-    )
+    attribution = voice.attribution(context.index)
+    cues = find_predicate_cues(context.body, sentence.start, voice.lexicons)
+    source_name = context.source_name(attribution)
     facts = []
     for quantity, noun in quantities:
-        if noun.item is None and models:
-            noun.item = _nearest_model(models, quantity)
-        subject = _subject(entities, quantity, source_name) or voice.main_subject
+        if noun.item is None and context.models:
+            noun.item = _nearest_model(context.models, quantity)
+        subject = _subject(context.entities, quantity, source_name) or voice.main_subject
         facts.append(
             RawFact(
                 quantity=quantity,
                 noun=noun,
                 sentence=sentence,
                 attribution=_speaker_is_subject(attribution, subject),
-                modality=find_modality(
-                    hedges,
-                    quantity.start,
-                    quantity.end,
-                    sentence.start,
-                    sentence.end,
-                    attribution is not None,
-                ),
-                time=_nearest_date(dates, quantity),
+                modality=context.modality(quantity.start, quantity.end, attribution is not None),
+                time=_nearest_date(context.dates, quantity),
                 subject=subject,
                 predicate=nearest_predicate(cues, quantity.start, quantity.end),
             )
@@ -133,10 +190,42 @@ def _sentence_facts(
     return facts
 
 
+def _sentence_statuses(context: _SentenceContext, mentions: list[StatusMention]) -> list[RawStatus]:
+    """The decision statuses a sentence states: each phrase needs a product model or a
+    named decider in its sentence, so everyday "stopped" or "blocked" is not a decision."""
+    if not mentions:
+        return []
+    attribution = context.voice.attribution(context.index)
+    source_name = context.source_name(attribution)
+    found = []
+    for mention in mentions:
+        modality = context.modality(mention.start, mention.end, attribution is not None, False)
+        if is_prospect(context.folded, mention, context.sentence.start):
+            modality = "expected" if modality in ("asserted", "reported") else modality
+        status = status_under(mention.status, modality)
+        subject = _subject(context.entities, mention, source_name)
+        item = _nearest_model(context.models, mention) if context.models else None
+        if status is None or (item is None and subject is None):
+            continue
+        found.append(
+            RawStatus(
+                mention=mention,
+                status=status,
+                sentence=context.sentence,
+                attribution=_speaker_is_subject(attribution, subject),
+                modality=modality,
+                time=_nearest_date(context.dates, mention),
+                subject=subject,
+                item=item,
+            )
+        )
+    return found
+
+
 _MODEL_TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}\d{2,5}[A-Za-z]{0,3}(?![\w-])")
 
 
-def _nearest_model(models: list[tuple[int, str]], quantity: RawQuantity) -> str:
+def _nearest_model(models: list[tuple[int, str]], quantity: RawQuantity | StatusMention) -> str:
     """The product model named nearest the number in its sentence ("shipping H200 chips ...
     an initial batch of 5,000 modules" counts H200 modules)."""
     return min(models, key=lambda m: abs(m[0] - quantity.start))[1]
@@ -304,7 +393,9 @@ def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sent
     return bare_word and (noun.noun is None or noun.partitive)
 
 
-def _nearest_date(dates: list[DateMention], quantity: RawQuantity) -> DateMention | None:
+def _nearest_date(
+    dates: list[DateMention], quantity: RawQuantity | StatusMention
+) -> DateMention | None:
     best: tuple[int, DateMention] | None = None
     for date in dates:
         distance = min(abs(date.start - quantity.end), abs(quantity.start - date.end))
@@ -337,7 +428,7 @@ def main_subject(text: str, lexicons: CompiledLexicons) -> EntityMention | None:
 
 
 def _subject(
-    entities: list[EntityMention], quantity: RawQuantity, source: str | None
+    entities: list[EntityMention], quantity: RawQuantity | StatusMention, source: str | None
 ) -> EntityMention | None:
     """The entity a number is about: the first before it (the clause's grammatical subject in
     most news sentences) that is not the cited source, preferring names the lexicon knows."""

@@ -177,13 +177,16 @@ def modality_cues(folded: str, start: int, end: int) -> list[tuple[int, int, str
 
 
 def find_modality(cues: list[tuple[int, int, str]], start: int, end: int, sentence_start: int,
-                  sentence_end: int, attributed: bool) -> str:  # fmt: skip
+                  sentence_end: int, attributed: bool, look_after: bool = True) -> str:  # fmt: skip
     """asserted | reported | expected | hypothetical | negated for the number at [start, end).
 
     Hedges and negations are read in a window around the number, so "analysts do not expect
-    a delay, but the plant cost $2bn" does not hedge the cost.
+    a delay, but the plant cost $2bn" does not hedge the cost. A verb's own modal comes before
+    it ("could halt", "has not approved"), so a status phrase is read with ``look_after``
+    false.
     """
     for modality, (before, after) in MODALITY_WINDOWS.items():
+        after = after if look_after else 0
         lo, hi = max(sentence_start, start - before), min(sentence_end, end + after)
         if any(kind == modality and lo <= s and e <= hi for s, e, kind in cues):
             return modality

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from checker.models import SEVERITY_RANK, Fact, Finding
+from checker.models import SEVERITY_RANK, Fact, FactGroup, Finding
 from checker.rules.context import RuleContext
 from checker.rules.factors import stated_conversions, unit_families
 from checker.rules.grouping import group_facts
-from checker.rules.kinds import contradiction, unit_mismatch, unsupported
+from checker.rules.kinds import contradiction, superseded, unit_mismatch, unsupported
 from checker.rules.spec import RuleSpec
+from checker.rules.table import fact_groups
 
 KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] = {
     "unit_mismatch": unit_mismatch.check,
     "contradiction": contradiction.check,
     "unsupported": unsupported.check,
+    "superseded": superseded.check,
 }
 
 
@@ -29,8 +31,11 @@ def rule_minimum(rule: RuleSpec) -> int:
     return 1 if rule.kind == "unsupported" else 2
 
 
-def run_rules(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) -> list[Finding]:
-    """Findings of every enabled rule, most severe first, then by topic, rule and id."""
+def run_rules(
+    rules: list[RuleSpec], facts: list[Fact], context: RuleContext
+) -> tuple[list[Finding], list[FactGroup]]:
+    """Findings of every enabled rule, most severe first, then by topic, rule and id; and the
+    claims table of every fact group."""
     context = RuleContext(context.lexicons, context.articles, facts)
     stated = stated_conversions(facts, context.articles)
     context.indexes["stated_conversions"] = stated
@@ -46,5 +51,6 @@ def run_rules(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) ->
             if len(selected) >= rule_minimum(rule):
                 for finding in check(rule, selected, context):
                     findings.setdefault(finding.id, finding)
-    return sorted(findings.values(),
-                  key=lambda f: (-SEVERITY_RANK[f.severity], f.topic, f.rule, f.id))  # fmt: skip
+    ordered = sorted(findings.values(),
+                     key=lambda f: (-SEVERITY_RANK[f.severity], f.topic, f.rule, f.id))  # fmt: skip
+    return ordered, fact_groups(groups, ordered, context)

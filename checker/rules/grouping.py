@@ -6,6 +6,8 @@ when the text names one, else for counts the counted unit itself, so "3 companie
 subject is left out of the key: subjects read from single sentences are still too unreliable
 ("Ghent", "Kestrel" and "Kenya" for one shipment) to split a story's facts by. A fact without
 a predicate, or with neither subject nor item, is too vague to compare and joins no group.
+Decision statuses form groups of their own, `status:<item or subject>`, so a status is never
+compared with a number.
 Building the groups is one pass over the facts (O(n)); rules then look only inside a group.
 """
 
@@ -21,6 +23,8 @@ GroupKey = tuple[str, str, str]
 def group_key(fact: Fact, families: dict[str, str] | None = None) -> GroupKey | None:
     if fact.predicate is None or (fact.subject is None and fact.item is None):
         return None
+    if fact.dimension is Dimension.status:
+        return (fact.topic, fact.predicate, f"status:{fact.item or fact.subject}")
     what = fact.item or ""
     if not what and fact.dimension is Dimension.count:
         unit = fact.unit or ""

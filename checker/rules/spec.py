@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from checker.models import Dimension, Severity
 
 RULE_ID_PATTERN = r"^[A-Z]{2}\d{3}$"
-RuleKind = Literal["unit_mismatch", "contradiction", "unsupported"]
+RuleKind = Literal["unit_mismatch", "contradiction", "unsupported", "superseded"]
 
 
 class _Strict(BaseModel):
@@ -66,6 +66,11 @@ class ContradictionParams(_Strict):
     )
 
 
+class SupersededParams(ContradictionParams):
+    """The same tolerance and time windows as contradiction: facts that contradiction would
+    compare are one moment; facts in different windows are a timeline."""
+
+
 class UnsupportedParams(_Strict):
     relative_tolerance: float = Field(
         default=0.02, ge=0, le=1, title="How close another source's value must be to corroborate"
@@ -97,7 +102,7 @@ class RuleSpec(_Strict):
     description: str = Field(min_length=40, title="One paragraph: what it checks and why")
     enabled: bool = Field(default=True, title="Set false to silence the rule")
     match: Match = Field(default_factory=Match)
-    params: UnitMismatchParams | ContradictionParams | UnsupportedParams = Field(
+    params: UnitMismatchParams | SupersededParams | ContradictionParams | UnsupportedParams = Field(
         default_factory=UnitMismatchParams, title="Parameters of the rule's kind"
     )
     message: str = Field(min_length=3, title="Message template with {placeholders}")
@@ -118,4 +123,5 @@ PARAMS_BY_KIND: dict[str, type[BaseModel]] = {
     "unit_mismatch": UnitMismatchParams,
     "contradiction": ContradictionParams,
     "unsupported": UnsupportedParams,
+    "superseded": SupersededParams,
 }

@@ -30,7 +30,7 @@ def build_schemas() -> dict[str, dict[str, Any]]:
     """File name -> schema, for every published schema."""
     report = Report.model_json_schema(mode="serialization")
     report["description"] = (
-        "checker consistency report, schema_version 1. Offsets are end-exclusive code-point "
+        "checker consistency report, schema_version 2. Offsets are end-exclusive code-point "
         "indices into the article's decoded text: text[start:end] == quote."
     )
     rules = RuleSpec.model_json_schema(mode="validation", by_alias=True)

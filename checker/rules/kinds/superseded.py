@@ -1,0 +1,124 @@
+"""superseded: sources differ because the facts changed, not because one of them is wrong.
+
+A decision moves (pending, then approved; or halted), and a figure is revised or grows
+(a death toll that climbs day by day). When the facts of one group differ but refer to
+different times, the later statement supersedes the earlier: an info finding shows the
+timeline. Statuses are ordered by the date they are about (their own date mention, else
+the article's publication date), then by how far a decision usually gets (pending,
+conditional, approved, halted/denied), since many articles carry no date. Quantities are
+compared within one unit and one kind of claim (outcomes with outcomes): different time
+buckets (see the contradiction kind) whose values do not overlap make a change. Same-time
+disagreement stays a contradiction (CT001).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from checker.models import ComparedValue, Dimension, Fact, FindingKind, Status
+from checker.rules.context import RuleContext, make_finding
+from checker.rules.intervals import describe
+from checker.rules.kinds.contradiction import OUTCOME, _time_bucket, clusters
+from checker.rules.spec import RuleSpec
+
+PLACEHOLDERS = {"subject", "predicate", "item", "timeline", "verdict"}
+STAGE = {Status.pending: 0, Status.conditional: 1, Status.approved: 2, Status.halted: 3,
+         Status.denied: 3}  # fmt: skip
+UNDATED = "date unknown"
+
+
+def as_of(fact: Fact, context: RuleContext) -> str | None:
+    """The date a statement is about: its own date mention (month or finer), else the day its
+    article was published."""
+    explicit = fact.event_time.value if fact.event_time else None
+    if explicit and len(explicit) >= 7 and explicit[:1].isdigit():
+        return explicit
+    published = context.articles[fact.article].info.published
+    return published if published and published[:1].isdigit() else None
+
+
+def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
+    if len({f.article for f in group}) < 2:
+        return []
+    if group[0].dimension is Dimension.status:
+        return _status_timeline(rule, group, context)
+    return _value_timeline(rule, group, context)
+
+
+def _status_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
+    facts = [f for f in group if f.status is not None]
+    if len({f.status for f in facts}) < 2:
+        return []
+    firsts: dict[tuple[str, Status], Fact] = {}
+    for fact in facts:
+        firsts.setdefault((fact.article, fact.status), fact)  # type: ignore[arg-type]
+    ordered = sorted(firsts.values(),
+                     key=lambda f: (as_of(f, context) or "~", STAGE[f.status], f.article, f.start))  # type: ignore[index]  # fmt: skip
+    verdict = "the sources describe different stages of the decision; the latest supersedes"
+    return [_finding(rule, ordered, _status_steps(ordered, context), verdict, context)]
+
+
+def _status_steps(ordered: list[Fact], context: RuleContext) -> str:
+    """'pending (a.txt 2025-12-10; b.txt) → approved (c.txt)': consecutive statements of one
+    status are one step, each source with the date it is about when known."""
+    steps: list[tuple[Status, list[str]]] = []
+    for fact in ordered:
+        when = as_of(fact, context)
+        source = f"{fact.article} {when}" if when else fact.article
+        if steps and steps[-1][0] == fact.status:
+            if source not in steps[-1][1]:
+                steps[-1][1].append(source)
+        else:
+            steps.append((fact.status, [source]))  # type: ignore[arg-type]
+    return " → ".join(f"{status} ({'; '.join(sources)})" for status, sources in steps)
+
+
+def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
+    buckets: dict[str, list[Fact]] = defaultdict(list)
+    for fact in group:
+        if fact.unit is not None and fact.value is not None and fact.modality in OUTCOME:
+            buckets[f"{fact.unit}/{fact.per or ''}"].append(fact)
+    findings = []
+    for key in sorted(buckets):
+        by_time: dict[str, list[Fact]] = defaultdict(list)
+        for fact in buckets[key]:
+            by_time[_time_bucket(fact, rule, context)].append(fact)
+        dated = sorted((t, fs) for t, fs in by_time.items() if t)
+        if len(dated) < 2 or len({f.article for _, fs in dated for f in fs}) < 2:
+            continue
+        tolerance = rule.params.relative_tolerance
+        absolute = rule.params.absolute_tolerance
+        representatives = [fs[0] for _, fs in dated]
+        if len(clusters(representatives, tolerance, absolute)) < 2:
+            continue  # the value did not change
+        steps = [f"{describe(f.value, f.unit)} ({f.article}, {t})"  # type: ignore[arg-type]
+                 for (t, _), f in zip(dated, representatives, strict=True)]  # fmt: skip
+        verdict = "the values differ but are about different dates; the latest supersedes"
+        findings.append(_finding(rule, representatives, " → ".join(steps), verdict, context))
+    return findings
+
+
+def _finding(rule: RuleSpec, facts: list[Fact], timeline: str, verdict: str,
+             context: RuleContext):  # fmt: skip
+    first = facts[0]
+    values = {
+        "subject": first.subject or "?",
+        "predicate": first.predicate or "?",
+        "item": f" of {first.item}" if first.item else "",
+        "timeline": timeline,
+        "verdict": verdict,
+    }
+    compared = [
+        ComparedValue(
+            fact=f.id,
+            article=f.article,
+            value=f.value,
+            status=f.status,
+            unit=f.unit,
+            normalized=f.value,
+            normalized_unit=f.unit,
+        )
+        for f in facts
+    ]
+    return make_finding(rule, FindingKind.superseded, rule.severity, facts, compared, values,
+                        context)  # fmt: skip
