@@ -8,11 +8,13 @@ make a factor; the factor is scoped to the topic it was read in.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 
 from checker.lexicons import Conversion
 from checker.models import Article, Dimension, Fact
+from checker.rules.context import RuleContext
 
 _EQUIVALENCE = re.compile(
     r"^\s*,?\s*\(?\s*(?:equivalent\s+to|equal\s+to|or|i\.e\.,?|that\s+is,?|amounting\s+to|"
@@ -98,3 +100,34 @@ def unit_families(conversions: list[Conversion]) -> dict[str, str]:
         if a != b:
             parent[max(a, b)] = min(a, b)
     return {unit: root(unit) for unit in parent}
+
+
+FACTOR_TOLERANCE = 0.02
+
+
+def topic_conversions(topic: str, context: RuleContext) -> list[Conversion]:
+    """Factors from rules/lexicons/units.yaml, then those the topic's own articles state
+    (read once per run and kept in the context's indexes)."""
+    stated = context.indexes.get("stated_conversions")
+    if stated is None:
+        stated = stated_conversions(context.facts, context.articles)
+        context.indexes["stated_conversions"] = stated
+    return [*context.lexicons.source.conversions, *stated.get(topic, [])]  # type: ignore[union-attr]
+
+
+def factor_between(a: Fact, b: Fact, conversions: list[Conversion]) -> Conversion | None:
+    """A conversion into or out of the facts' shared unit whose factor is exactly the ratio of
+    their stated numbers ("500,000 doses" vs "5 million doses" with 10 doses per vial)."""
+    if a.value is None or b.value is None or a.unit != b.unit:
+        return None
+    small, big = sorted((a.value.stated, b.value.stated))
+    if not small or len(small) != len(big) or not all(small):
+        return None
+    for conversion in conversions:
+        if a.unit not in (conversion.from_, conversion.to) or conversion.factor == 1:
+            continue
+        ratio = max(conversion.factor, 1 / conversion.factor)
+        if all(math.isclose(y / x, ratio, rel_tol=FACTOR_TOLERANCE)
+               for x, y in zip(small, big, strict=True)):  # fmt: skip
+            return conversion
+    return None

@@ -16,6 +16,7 @@ from datetime import date
 
 from checker.models import ComparedValue, Fact, FindingKind, Interval, Modality
 from checker.rules.context import RuleContext, make_finding
+from checker.rules.factors import factor_between, topic_conversions
 from checker.rules.intervals import describe
 from checker.rules.spec import RuleSpec
 
@@ -99,8 +100,19 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
         representatives = [cluster[0] for cluster in found]
         if len({f.article for f in representatives}) < 2:
             continue  # one article disagreeing with itself is not a disagreement between sources
+        if _explained_by_a_factor(representatives, context):
+            continue  # a unit slip, which unit_mismatch reports as such
         findings.append(_finding(rule, representatives, context))
     return findings
+
+
+def _explained_by_a_factor(facts: list[Fact], context: RuleContext) -> bool:
+    """Two values exactly a known conversion factor apart ("500,000 doses" vs "5 million
+    doses", with 10 doses per vial): the disagreement is a unit slip, not two figures."""
+    if len(facts) != 2:
+        return False
+    conversions = topic_conversions(facts[0].topic, context)
+    return factor_between(facts[0], facts[1], conversions) is not None
 
 
 def _finding(rule: RuleSpec, facts: list[Fact], context: RuleContext):

@@ -6,7 +6,7 @@ different times, the later statement supersedes the earlier: an info finding sho
 timeline. Statuses are ordered by the date they are about (their own date mention, else
 the article's publication date), then by how far a decision usually gets (pending,
 conditional, approved, halted/denied), since many articles carry no date. Quantities are
-compared within one unit and one kind of claim (outcomes with outcomes): different time
+compared within one subject, one unit and one kind of claim (outcomes with outcomes): different time
 buckets (see the contradiction kind) whose values do not overlap make a change. Same-time
 disagreement stays a contradiction (CT001).
 """
@@ -76,8 +76,14 @@ def _status_steps(ordered: list[Fact], context: RuleContext) -> str:
 def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     buckets: dict[str, list[Fact]] = defaultdict(list)
     for fact in group:
-        if fact.unit is not None and fact.value is not None and fact.modality in OUTCOME:
-            buckets[f"{fact.unit}/{fact.per or ''}"].append(fact)
+        if (
+            fact.unit is not None
+            and fact.value is not None
+            and fact.subject is not None
+            and fact.modality in OUTCOME
+        ):
+            # A timeline follows one subject: groups are keyed without it (see grouping).
+            buckets[f"{fact.subject}\0{fact.unit}/{fact.per or ''}"].append(fact)
     findings = []
     for key in sorted(buckets):
         by_time: dict[str, list[Fact]] = defaultdict(list)

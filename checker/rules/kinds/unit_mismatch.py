@@ -1,8 +1,13 @@
 """unit_mismatch: facts about the same thing stated in different units.
 
-Counted units with a known factor (rules/lexicons/units.yaml) are converted and compared;
-units with no known factor, and different currencies, are reported as incommensurable. The
-comparison is between the distinct units of a group (a handful), never between all facts.
+Counted units with a known factor (rules/lexicons/units.yaml, or one the articles state) are
+converted and compared; physical units of one dimension convert through pint (10 km agrees
+with about six miles); units with no known factor, and different currencies, are reported as
+incommensurable. Two slips are reported at the rule's severity: the same number given in two
+units that cannot both be right ("5,000 modules" vs "5,000 chips"; "400 MW" vs "400 MWh"), and
+two values in one unit that differ by exactly a known factor ("500,000 doses" where the others
+say 500,000 vials = 5 million doses). The comparison is between the distinct units of a group
+(a handful), and the factor check between the distinct values of a unit, never all facts.
 """
 
 from __future__ import annotations
@@ -12,11 +17,15 @@ import math
 from checker.lexicons import Conversion
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Severity
 from checker.rules.context import RuleContext, make_finding
-from checker.rules.factors import stated_conversions
+from checker.rules.factors import factor_between, topic_conversions
 from checker.rules.intervals import describe, overlaps, scale
 from checker.rules.spec import RuleSpec
 
-DEFAULT_DIMENSIONS = (Dimension.count, Dimension.currency)
+DEFAULT_DIMENSIONS = (Dimension.count, Dimension.currency, Dimension.power, Dimension.energy,
+                      Dimension.length, Dimension.area, Dimension.volume, Dimension.mass,
+                      Dimension.speed)  # fmt: skip
+# Physical dimensions a slip can confuse: a power figure written as energy and back.
+CONFUSABLE = ({Dimension.power, Dimension.energy},)
 PLACEHOLDERS = {"subject", "predicate", "item", "unit_a", "unit_b", "value_a", "value_b",
                 "factor", "normalized", "verdict"}  # fmt: skip
 
@@ -37,13 +46,24 @@ def find_conversion(
     return None
 
 
-def _conversions(topic: str, context: RuleContext) -> list[Conversion]:
-    """Factors from rules/lexicons/units.yaml, then those the topic's own articles state."""
-    stated = context.indexes.get("stated_conversions")
-    if stated is None:
-        stated = stated_conversions(context.facts, context.articles)
-        context.indexes["stated_conversions"] = stated
-    return [*context.lexicons.source.conversions, *stated.get(topic, [])]  # type: ignore[union-attr]
+def _pint_conversion(
+    source: str | None, target: str | None, context: RuleContext
+) -> tuple[float, Conversion] | None:
+    """The factor between two physical units of one dimension, from pint."""
+    physical = context.lexicons.source.physical
+    if source not in physical or target not in physical:
+        return None
+    from checker.units import convert  # pint loads only when physical units meet
+
+    factor = convert(1.0, physical[source].pint, physical[target].pint)  # type: ignore[index]
+    return factor, Conversion.model_validate(
+        {"from": source, "to": target, "factor": factor, "source": "pint unit definitions"}
+    )
+
+
+def _as_stated(fact: Fact) -> ComparedValue:
+    return ComparedValue(fact=fact.id, article=fact.article, value=fact.value, unit=fact.unit,
+                         normalized=fact.value, normalized_unit=fact.unit)  # fmt: skip
 
 
 def _first_by_unit(facts: list[Fact]) -> dict[str, Fact]:
@@ -58,7 +78,7 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     dimensions = set(rule.match.dimensions or DEFAULT_DIMENSIONS)
     findings = []
     for dimension in sorted(dimensions):
-        facts = [f for f in group if f.dimension == dimension]
+        facts = [f for f in group if f.dimension == dimension and f.value is not None]
         units = sorted(_first_by_unit(facts).items())
         for index, (_, fact_a) in enumerate(units):
             for _, fact_b in units[index + 1 :]:
@@ -67,7 +87,100 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
                 finding = _compare(rule, fact_a, fact_b, context)
                 if finding is not None:
                     findings.append(finding)
+        if dimension is Dimension.count:
+            findings.extend(_factor_slips(rule, facts, context))
+    for confusable in CONFUSABLE:
+        if confusable <= dimensions:
+            findings.extend(_confused_dimensions(rule, group, confusable, context))
     return findings
+
+
+def _distinct_values(facts: list[Fact]) -> dict[tuple[float, ...], Fact]:
+    firsts: dict[tuple[float, ...], Fact] = {}
+    for fact in facts:
+        if fact.value is not None and fact.value.stated:
+            firsts.setdefault(tuple(fact.value.stated), fact)
+    return firsts
+
+
+def _factor_slips(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> list:
+    """Values of one unit that differ by exactly the factor of a known conversion into that
+    unit: one source probably wrote the other unit's number with this unit's name."""
+    findings = []
+    by_unit: dict[str, list[Fact]] = {}
+    for fact in facts:
+        if fact.unit is not None:
+            by_unit.setdefault(fact.unit, []).append(fact)
+    for unit, same_unit in sorted(by_unit.items()):
+        values = sorted(_distinct_values(same_unit).items())
+        conversions = topic_conversions(same_unit[0].topic, context)
+        for index, (_, fact_a) in enumerate(values):
+            for _, fact_b in values[index + 1 :]:
+                if fact_a.article == fact_b.article:
+                    continue
+                conversion = factor_between(fact_a, fact_b, conversions)
+                if conversion is not None:
+                    other = conversion.from_ if conversion.to == unit else conversion.to
+                    findings.append(_slip(rule, fact_a, fact_b, other, conversion, context))
+    return findings
+
+
+def _slip(rule: RuleSpec, a: Fact, b: Fact, other: str, conversion: Conversion,
+          context: RuleContext):  # fmt: skip
+    ratio = max(conversion.factor, 1 / conversion.factor)
+    values = {
+        "subject": a.subject or b.subject or "?",
+        "predicate": a.predicate or "?",
+        "item": f" of {a.item or b.item}" if a.item or b.item else "",
+        "unit_a": a.unit or "",
+        "unit_b": b.unit or "",
+        "value_a": describe(a.value, a.unit),  # type: ignore[arg-type]
+        "value_b": describe(b.value, b.unit),  # type: ignore[arg-type]
+        "factor": f"{ratio:g}",
+        "normalized": "",
+        "verdict": f"the values differ by exactly {ratio:g}, the factor between "
+        f"{conversion.from_} and {conversion.to} ({conversion.source}): one source probably "
+        f"wrote a number of {other} as {a.unit}",
+    }
+    compared = [_as_stated(f) for f in (a, b)]
+    return make_finding(rule, FindingKind.unit_mismatch, rule.severity, [a, b], compared,
+                        values, context)  # fmt: skip
+
+
+def _confused_dimensions(rule: RuleSpec, group: list[Fact], dimensions: set[Dimension],
+                         context: RuleContext) -> list:  # fmt: skip
+    """The same number in two dimensions a slip confuses ("400 MW" and "400 MWh" of one
+    battery): a 200 MW / 400 MWh battery is normal, the same figure in both is not."""
+    by_dimension = {d: _distinct_values([f for f in group if f.dimension == d])
+                    for d in sorted(dimensions)}  # fmt: skip
+    first, second = by_dimension.values()
+    findings = []
+    for stated in sorted(set(first) & set(second)):
+        a, b = first[stated], second[stated]
+        if a.article == b.article:
+            continue
+        findings.append(_incommensurable(rule, a, b, context,
+                        f"the same number is given as {a.dimension.value} ({a.unit}) and as "
+                        f"{b.dimension.value} ({b.unit}), which cannot both be right"))  # fmt: skip
+    return findings
+
+
+def _incommensurable(rule: RuleSpec, a: Fact, b: Fact, context: RuleContext, verdict: str):
+    values = {
+        "subject": a.subject or b.subject or "?",
+        "predicate": a.predicate or "?",
+        "item": f" of {a.item or b.item}" if a.item or b.item else "",
+        "unit_a": a.unit or "",
+        "unit_b": b.unit or "",
+        "value_a": describe(a.value, a.unit),  # type: ignore[arg-type]
+        "value_b": describe(b.value, b.unit),  # type: ignore[arg-type]
+        "factor": "",
+        "normalized": "",
+        "verdict": verdict,
+    }
+    compared = [_as_stated(f) for f in (a, b)]
+    return make_finding(rule, FindingKind.unit_mismatch, rule.severity, [a, b], compared,
+                        values, context)  # fmt: skip
 
 
 def _compare(rule: RuleSpec, a: Fact, b: Fact, context: RuleContext):
@@ -77,10 +190,12 @@ def _compare(rule: RuleSpec, a: Fact, b: Fact, context: RuleContext):
     item = a.item or b.item
     conversion = None
     if a.dimension is Dimension.count:
-        conversion = find_conversion(a.unit, b.unit, item, _conversions(a.topic, context))
-        if conversion is not None and conversion[0] < 1:
-            # Convert the larger unit into the smaller one: "5,000 modules = 40,000 chips".
-            return _compare(rule, b, a, context)
+        conversion = find_conversion(a.unit, b.unit, item, topic_conversions(a.topic, context))
+    elif a.dimension is not Dimension.currency:
+        conversion = _pint_conversion(a.unit, b.unit, context)
+    if conversion is not None and conversion[0] < 1:
+        # Convert the larger unit into the smaller one: "5,000 modules = 40,000 chips".
+        return _compare(rule, b, a, context)
     values = {
         "subject": a.subject or b.subject or "?",
         "predicate": a.predicate or "?",
