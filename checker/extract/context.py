@@ -25,7 +25,12 @@ ATTRIBUTION_PATTERNS = [
         r"declined|spoke))|(?:informed|unnamed|anonymous|industry)\s+sources|sources\s+said|"
         r"according\s+to\s+(?:informed\s+|unnamed\s+)?(?:sources|people|a\s+person|insiders)|"
         r"according\s+to\s+(?:two|three|four|five|several|some|many|\d+)\s+(?:[a-z-]+\s+){0,2}"
-        r"(?:officials|people|sources|executives|insiders|diplomats|analysts|employees|persons))",
+        r"(?:officials|people|sources|executives|insiders|diplomats|analysts|employees|persons))|"
+        # Unnamed people named by role: "health officials said", "police told reporters".
+        r"\b(?:officials|authorities|police|analysts|experts|economists|investigators|"
+        r"prosecutors|researchers|scientists|doctors|diplomats|traders|executives|organi[sz]ers)"
+        r"\s+(?:have\s+|had\s+)?(?:said|say|says|told|estimated|estimate|reported|confirmed|"
+        r"warned|believe|believed)\b",
         re.IGNORECASE)),
     ("self", re.compile(
         r"\b(?:the|The)\s+(?:company|firm|group|ministry|agency|government|council|regulator|"
@@ -51,6 +56,18 @@ _PERSON_TITLES = re.compile(
 )
 _COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|Co|Group|Holdings?|Technologies)\b\.?")
 
+# Head words that make a name an institution ("Ministry of Health") or a publication
+# ("Vaccine Supply Weekly") rather than a person.
+_INSTITUTION = re.compile(
+    r"\b(?:Ministry|Department|Agency|Authority|Bureau|Commission|Council|Hospital|University|"
+    r"Bank|Board|Office|Institute|Court|Police|Government|Directorate|Administration|"
+    r"Association|Federation|Union|Organi[sz]ation|Fund|Service|Corporation|Company|Committee|"
+    r"Parliament|Senate|Congress|Regulator|Exchange|Center|Centre|Foundation|Group)\b"
+)
+_PUBLICATION = re.compile(
+    r"\b(?:Weekly|Times|Post|News|Journal|Daily|Herald|Gazette|Tribune|Magazine|Telegraph|"
+    r"Guardian|Observer|Courier|Chronicle|Newswire|Monitor)\b"
+)
 _STATEMENT = re.compile(r"\b(?:statement|filing|press\s+release|news\s+release|report)\b")
 
 # Cue words of each modality, lower case: they are matched on the case-folded text.
@@ -82,7 +99,13 @@ def _classify_source(name: str, lexicons: CompiledLexicons, context: str) -> Att
     if entity is not None:
         kind = {"outlet": "outlet", "person": "person"}.get(entity.type, "organization")
         return AttributionCue(kind, entity.name, context)
-    if _COMPANY_SUFFIX.search(cleaned) or _STATEMENT.search(context):
+    if _PUBLICATION.search(cleaned):
+        return AttributionCue("outlet", cleaned, context)
+    if (
+        _COMPANY_SUFFIX.search(cleaned)
+        or _INSTITUTION.search(cleaned)
+        or _STATEMENT.search(context)
+    ):
         return AttributionCue("organization", cleaned, context)
     return AttributionCue("person", cleaned, context)
 
@@ -125,18 +148,22 @@ def find_attribution(sentence: str, lexicons: CompiledLexicons) -> AttributionCu
     """The source a sentence names for what it states, or None when it names none.
 
     A named outlet wins over other speakers in the same sentence ("A told B ..., Bloomberg
-    reported"): the outlet is whom the reader must trust for the whole sentence.
+    reported"; "people familiar with the matter told Reuters"): the outlet is whom the reader
+    must trust for the whole sentence. Unnamed sources come next, then named speakers.
     """
+    anonymous: AttributionCue | None = None
     fallback: AttributionCue | None = None
     for kind, pattern in ATTRIBUTION_PATTERNS:
         for match in pattern.finditer(sentence):
             cue = _cue_of(kind, match, lexicons, sentence)
             if cue is None:
                 continue
-            if cue.kind in ("outlet", "anonymous"):
+            if cue.kind == "outlet":
                 return cue
+            if cue.kind == "anonymous":
+                anonymous = anonymous or cue
             fallback = fallback or cue
-    return fallback
+    return anonymous or fallback
 
 
 def _cue_of(

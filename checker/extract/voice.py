@@ -145,6 +145,9 @@ class ArticleVoice:
         if own is not None and own.kind == "person" and own.source is None:
             earlier = self._previous_speaker(index)
             return AttributionCue("person", earlier.source, own.cue) if earlier else own
+        if own is not None and own.kind == "anonymous" and self.dateline_outlet:
+            # A wire story's unnamed sources spoke to the wire: it vouches for what they said.
+            return AttributionCue("outlet", self.dateline_outlet, own.cue)
         if own is not None:
             return own
         span = self.sentences[index]

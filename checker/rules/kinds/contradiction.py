@@ -6,11 +6,15 @@ event time (a fact with no month or day of its own is dated by its article's pub
 within the rule's window). Each interval is widened by the rule's tolerance, then a sweep
 over the intervals sorted by their low end merges overlapping ones into clusters
 (O(n log n), no pairs). Two or more clusters drawn from different articles mean the sources
-disagree: one finding per group, with the first fact of each cluster as evidence.
+disagree: one finding per group, with the first fact of each cluster as evidence. Values
+exactly a known conversion factor apart are a unit slip (unit_mismatch), and a value the text
+introduces as a change ("rose to", "now stands at") is an update (superseded), so neither is
+reported here.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -21,6 +25,16 @@ from checker.rules.intervals import describe
 from checker.rules.spec import RuleSpec
 
 OUTCOME = {Modality.asserted, Modality.reported}
+# Words just before a figure that say it is a new value of something that changed ("rose to",
+# "has now reached", "revised to"): a later report, not a rival one.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:rose|risen|rises|climbed|climbs|jumped|grew|grown|increased|surged|soared|fell|"
+    r"fallen|falls|dropped|declined|decreased|slipped|sank|revised|raised|lowered|cut|upgraded|"
+    r"downgraded|updated|reached|hit|topped)\s+(?:\w+\s+)?(?:to|at)?|now\s+(?:\w+\s+)?"
+    r"(?:stands?\s+at|at|reached|totals?|is|are)?)\s*$",
+    re.IGNORECASE,
+)
+CHANGE_ROOM = 40
 FORECAST = {Modality.expected, Modality.hypothetical}
 
 
@@ -102,8 +116,17 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
             continue  # one article disagreeing with itself is not a disagreement between sources
         if _explained_by_a_factor(representatives, context):
             continue  # a unit slip, which unit_mismatch reports as such
+        if any(reports_change(f, context) for f in representatives):
+            continue  # a value that changed: the superseded kind shows the timeline
         findings.append(_finding(rule, representatives, context))
     return findings
+
+
+def reports_change(fact: Fact, context: RuleContext) -> bool:
+    """Whether the words before the figure say it is a new value ("the toll rose to 212")."""
+    text = context.articles[fact.article].text
+    low = max(fact.sentence.start, fact.start - CHANGE_ROOM)
+    return _CHANGE_BEFORE.search(text, low, fact.start) is not None
 
 
 def _explained_by_a_factor(facts: list[Fact], context: RuleContext) -> bool:

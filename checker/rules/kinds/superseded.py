@@ -18,7 +18,7 @@ from collections import defaultdict
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Status
 from checker.rules.context import RuleContext, make_finding
 from checker.rules.intervals import describe
-from checker.rules.kinds.contradiction import OUTCOME, _time_bucket, clusters
+from checker.rules.kinds.contradiction import OUTCOME, _time_bucket, clusters, reports_change
 from checker.rules.spec import RuleSpec
 
 PLACEHOLDERS = {"subject", "predicate", "item", "timeline", "verdict"}
@@ -90,6 +90,8 @@ def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> 
         for fact in buckets[key]:
             by_time[_time_bucket(fact, rule, context)].append(fact)
         dated = sorted((t, fs) for t, fs in by_time.items() if t)
+        if len(dated) < 2:
+            dated = _updates_within_one_time(buckets[key], context)
         if len(dated) < 2 or len({f.article for _, fs in dated for f in fs}) < 2:
             continue
         tolerance = rule.params.relative_tolerance
@@ -97,11 +99,32 @@ def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> 
         representatives = [fs[0] for _, fs in dated]
         if len(clusters(representatives, tolerance, absolute)) < 2:
             continue  # the value did not change
-        steps = [f"{describe(f.value, f.unit)} ({f.article}, {t})"  # type: ignore[arg-type]
+        steps = [f"{describe(f.value, f.unit)} ({f.article}, {_when(t, f, context)})"  # type: ignore[arg-type]
                  for (t, _), f in zip(dated, representatives, strict=True)]  # fmt: skip
         verdict = "the values differ but are about different dates; the latest supersedes"
         findings.append(_finding(rule, representatives, " → ".join(steps), verdict, context))
     return findings
+
+
+def _when(bucket: str, fact: Fact, context: RuleContext) -> str:
+    if bucket.startswith(("before", "update")):
+        return as_of(fact, context) or UNDATED
+    return bucket
+
+
+def _updates_within_one_time(
+    facts: list[Fact], context: RuleContext
+) -> list[tuple[str, list[Fact]]]:
+    """Facts of one time window where a report introduces its figure as a change ("has
+    risen to 212"): the changed figures come after the others, in publication order."""
+    changed = [f for f in facts if reports_change(f, context)]
+    if not changed:
+        return []
+    earlier = [f for f in facts if f not in changed]
+    if not earlier:
+        return []
+    ordered = sorted(changed, key=lambda f: (as_of(f, context) or "~", f.article, f.start))
+    return [("before", earlier), *((f"update {i}", [f]) for i, f in enumerate(ordered, 1))]
 
 
 def _finding(rule: RuleSpec, facts: list[Fact], timeline: str, verdict: str,
