@@ -91,8 +91,22 @@ def _beside(paths: list[str]) -> list[Path]:
 
 def _load(path: Path) -> YamlDocument:
     document = load_yaml(path)
+    _require_topic_or_articles(document)
     validate(document, packaged_schema("topics.schema.json"))
     return document
+
+
+def _require_topic_or_articles(document: YamlDocument) -> None:
+    """Say plainly what the schema's oneOf would report as 'not valid under any schema'."""
+    entries = document.data.get("topics") if isinstance(document.data, dict) else None
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if isinstance(entry, dict) and ("topic" in entry) == ("articles" in entry):
+            problem = "not both" if "topic" in entry else "one of them is required"
+            raise document.error(
+                f"topics/{index}: give either 'topic' (topic ids) or 'articles' (article ids), "
+                f"{problem}",
+                ("topics", index),
+            )
 
 
 def apply_topics_file(
@@ -140,9 +154,8 @@ def _entry_articles(
         if topic_id not in by_id:
             inner = () if isinstance(entry.topic, str) else (position,)
             where = ("topics", index, "topic", *inner)
-            known = ", ".join(sorted(by_id)[:8])
-            raise document.error(f"no topic {topic_id!r} in this run (topics: {known}, ...)",
-                                 where)  # fmt: skip
+            known = ", ".join(sorted(by_id)[:8]) + (", ..." if len(by_id) > 8 else "")
+            raise document.error(f"no topic {topic_id!r} in this run (topics: {known})", where)
         yield from by_id[topic_id].articles
 
 
