@@ -56,7 +56,7 @@ TITLE_BOOST = 3.0
 MIN_COLLECTION = 50
 INDEX_TERMS = 25
 MAX_POSTINGS = 50
-TITLE_TERMS = 3  # characteristic terms in a generated id
+ID_TERMS = 3  # characteristic terms that make an auto topic id
 
 TOKEN = re.compile(r"[^\W\d_][\w&'’-]*[^\W_]|[^\W\d_]")
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -258,7 +258,7 @@ def _topics(
         terms = _characteristic_terms(docs, group)
         central = _most_central(docs, group, similarities)
         title = docs[central].title or ", ".join(terms) or docs[central].id
-        named.append((_slug(terms[:TITLE_TERMS]) or _slug([docs[central].id]), title, terms,
+        named.append((_slug(terms[:ID_TERMS]) or _slug([docs[central].id]), title, terms,
                       [docs[i].id for i in group]))  # fmt: skip
     seen: Counter[str] = Counter()
     topics = []
