@@ -34,7 +34,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -52,7 +52,7 @@ class TopicMode(StrEnum):
 THRESHOLD = 0.12  # mean similarity two topics need to merge (see docs/evaluation.md)
 DATE_SCALE = 30.0  # days at which recency halves
 NAME_BOOST = 2.0
-TITLE_BOOST = 3.0
+TITLE_BOOST = 3
 MIN_COLLECTION = 50
 INDEX_TERMS = 25
 MAX_POSTINGS = 50
@@ -110,33 +110,57 @@ def cluster_topics(articles: list[Article], facts: dict[str, list[Fact]]) -> lis
 
 def _document(article: Article, facts: list[Fact]) -> _Doc:
     doc = _Doc(article.id, article.info.title, _day(article.info.published))
-    lowered: set[str] = set()
-    capitalized: Counter[str] = Counter()
-    for token in TOKEN.findall(article.text):
+    capitalized, lowered = _count_words(article.text, doc)
+    # A name is a word the article never writes in lower case ('Harbourline', not 'Shares'
+    # opening a sentence), or a word of a fact's subject or product.
+    doc.names = {k for k in capitalized if k not in lowered}
+    doc.names |= _entity_words(facts) & set(doc.counts)
+    _merge_plurals(doc)
+    _add_title(doc)
+    return doc
+
+
+def _words(text: str) -> Iterator[tuple[str, str]]:
+    """(word as written without a possessive, its key) for every word worth counting."""
+    for token in TOKEN.findall(text):
         word = POSSESSIVE.sub("", token)
         key = word.lower()
-        if len(key) < 2 or key in STOPWORDS:
-            continue
+        if len(key) > 1 and key not in STOPWORDS:
+            yield word, key
+
+
+def _count_words(text: str, doc: _Doc) -> tuple[set[str], set[str]]:
+    capitalized: set[str] = set()
+    lowered: set[str] = set()
+    for word, key in _words(text):
         if word[0].isupper():
-            capitalized[key] += 1
+            capitalized.add(key)
             doc.surface.setdefault(key, word)
         else:
             lowered.add(key)
         doc.counts[key] += 1
-    entity_words = {w.lower() for f in facts for w in TOKEN.findall(f"{f.subject or ''} "
-                                                                  f"{f.item or ''}")}  # fmt: skip
-    doc.names = {k for k in capitalized if k not in lowered} | (entity_words & set(doc.counts))
-    for key in list(doc.counts):
-        if key not in doc.names:  # 'airlines' and 'airline' are one word; names stay as written
-            stem = _stem(key)
-            if stem != key:
-                doc.counts[stem] += doc.counts.pop(key)
-    for token in TOKEN.findall(article.info.title or ""):
-        key = POSSESSIVE.sub("", token).lower()
+    return capitalized, lowered
+
+
+def _entity_words(facts: list[Fact]) -> set[str]:
+    return {key for f in facts for _, key in _words(f"{f.subject or ''} {f.item or ''}")}
+
+
+def _merge_plurals(doc: _Doc) -> None:
+    """'airlines' and 'airline' are one word; names stay as written ('Jobs' is not 'job')."""
+    for key in [k for k in doc.counts if k not in doc.names]:
+        stem = _stem(key)
+        if stem != key:
+            doc.counts[stem] += doc.counts.pop(key)
+
+
+def _add_title(doc: _Doc) -> None:
+    """A headline names the story: its words count TITLE_BOOST times more."""
+    for word, key in _words(doc.title or ""):
         key = key if key in doc.names else _stem(key)
-        if key in doc.counts:
-            doc.counts[key] += TITLE_BOOST
-    return doc
+        doc.counts[key] += TITLE_BOOST
+        if word[0].isupper():
+            doc.surface.setdefault(key, word)
 
 
 def _stem(word: str) -> str:
