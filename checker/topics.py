@@ -17,8 +17,9 @@ rare names and words *and* were published close together:
 
 Linkage is average linkage over the sparse similarity graph: the two topics with the highest
 mean pairwise similarity (a pair that is not a candidate counts 0) merge while that mean is
-at least ``THRESHOLD``. Averaging, unlike single linkage, does not chain a month of daily
-market reports into one topic through one similar pair each day.
+at least ``THRESHOLD``. Averaging, unlike single linkage, asks a topic's articles to be
+similar on the whole, so one chain of similar pairs (A like B, B like C) does not join A and C.
+It still joins daily reports on one running subject a few days apart (docs/evaluation.md).
 
 Cost: candidate pairs come from an inverted index on each article's ``INDEX_TERMS`` heaviest
 terms, skipping terms found in more than ``MAX_POSTINGS`` articles (they are too common to
