@@ -156,6 +156,18 @@ def test_the_seeds_and_the_test_corpus_mixed_come_back_as_their_three_folders(
     assert _members(report) == expected
 
 
+def test_auto_topics_reuse_extraction_and_still_give_wire_dates_their_year(
+    config: Config, seeds_report: Report
+) -> None:
+    """The seeds are one story: auto mode must report the very facts folder mode does, with
+    the year-less wire date completed from the topic before its facts are read."""
+    report, _ = check_paths([str(SEEDS)], config, TopicMode.auto)
+    [topic] = report.topics
+    assert report.articles == seeds_report.articles
+    assert [f.model_copy(update={"topic": "seeds"}) for f in report.facts] == seeds_report.facts
+    assert {f.topic for f in report.facts} == {topic.id}
+
+
 def test_articles_sharing_only_a_common_word_are_never_compared(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
