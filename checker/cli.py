@@ -14,6 +14,7 @@ import typer
 from checker import __version__
 from checker.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CheckerError
 from checker.models import SEVERITY_RANK, Severity
+from checker.topics import TopicMode
 
 app = typer.Typer(
     name="checker",
@@ -72,10 +73,25 @@ def check(
         str, typer.Option(help="Exit 1 when a finding is at or above: error|warning|info|never.")
     ] = "error",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    topics: Annotated[
+        TopicMode,
+        typer.Option(
+            help="How articles form topics: folder (each folder given is one) or auto "
+            "(clustered into stories)."
+        ),
+    ] = TopicMode.folder,
+    topics_file: Annotated[
+        Path | None,
+        typer.Option(
+            help="A topics.yaml naming or merging topics (default: topics.yaml in the "
+            "folders given)."
+        ),
+    ] = None,
 ) -> None:
     """Check articles against each other and write the consistency report.
 
     Example: checker check seeds --out reports --format json,html --fail-on warning
+    Example: checker check mixed-news/ --topics auto --out reports
     """
     from checker.pipeline import Config, check_paths
     from checker.report import parse_formats, write_reports
@@ -86,7 +102,7 @@ def check(
     def run() -> tuple[int, int, list[Path]]:
         formats = parse_formats(format)
         config = Config.load(rules)
-        report, articles = check_paths(paths, config)
+        report, articles = check_paths(paths, config, topics, topics_file)
         written = write_reports(report, articles, out, formats)
         return len(report.facts), _exit_code(report.findings, fail_on), written
 
@@ -202,7 +218,7 @@ def rules_validate(
 
 @app.command()
 def schema(
-    name: Annotated[str, typer.Argument(help="report | rules | lexicons")],
+    name: Annotated[str, typer.Argument(help="report | rules | lexicons | topics")],
 ) -> None:
     """Print a published JSON Schema.
 
@@ -210,8 +226,8 @@ def schema(
     """
     from checker.yamlsource import packaged_schema
 
-    if name not in ("report", "rules", "lexicons"):
-        _fail(f"unknown schema {name!r} (known: report, rules, lexicons)")
+    if name not in ("report", "rules", "lexicons", "topics"):
+        _fail(f"unknown schema {name!r} (known: report, rules, lexicons, topics)")
     typer.echo(json.dumps(packaged_schema(f"{name}.schema.json"), indent=2, sort_keys=True))
 
 

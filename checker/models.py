@@ -350,9 +350,18 @@ class FactGroup(Record):
 
 
 class Topic(Record):
-    id: str
-    title: str
+    """Articles about one story; findings only ever compare facts within one topic."""
+
+    id: str = Field(description="Stable id: the folder's name, or a slug of the topic's terms.")
+    title: str = Field(
+        description="The folder's name, the title topics.yaml gives, or (with --topics auto) "
+        "the title of the article most similar to the others."
+    )
     articles: list[str]
+    terms: list[str] = Field(
+        default_factory=list,
+        description="With --topics auto: the names and words that most set the topic apart.",
+    )
 
 
 class Summary(Record):

@@ -21,6 +21,8 @@ from checker.normalize import normalize, normalize_status
 from checker.rules import RuleContext, run_rules
 from checker.rules.loader import default_rule_dirs, load_rules
 from checker.rules.spec import RuleSpec
+from checker.topics import TopicMode, cluster_topics
+from checker.topicsfile import apply_topics_file, topics_files
 
 
 @dataclass(frozen=True)
@@ -114,19 +116,31 @@ def _safe_date(year: int, month: int, day: int) -> date:
         return date(year, month, 28)
 
 
-def check_articles(articles: list[Article], topics: list[Topic], config: Config) -> Report:
-    articles = complete_partial_dates(articles, topics)
-    by_id = {a.id: a for a in articles}
+def check_articles(
+    articles: list[Article],
+    topics: list[Topic],
+    config: Config,
+    extracted: dict[str, list[Fact]] | None = None,
+) -> Report:
+    """The report for ``articles`` grouped into ``topics``. Facts already ``extracted`` (by
+    id, to cluster on) are reused unless the topic gave the article's date its year."""
+    original = {a.id: a for a in articles}
+    dated = complete_partial_dates(articles, topics)
+    by_id = {a.id: a for a in dated}
     topic_of = {aid: t.id for t in topics for aid in t.articles}
     facts: list[Fact] = []
-    for article in articles:
-        facts.extend(extract_facts(article, topic_of[article.id], config.lexicons))
+    for article in dated:
+        topic = topic_of[article.id]
+        if extracted is not None and article is original[article.id]:
+            facts.extend(f.model_copy(update={"topic": topic}) for f in extracted[article.id])
+        else:
+            facts.extend(extract_facts(article, topic, config.lexicons))
     facts.sort(key=lambda f: (f.topic, f.article, f.start, f.end, f.id))
     findings, groups = run_rules(config.rules, facts, RuleContext(config.lexicons, by_id))
     counts = Counter(f.severity.value for f in findings)
     return Report(
         tool=ToolInfo(version=__version__),
-        articles=sorted((a.info for a in articles), key=lambda i: i.id),
+        articles=sorted((a.info for a in dated), key=lambda i: i.id),
         topics=topics,
         facts=facts,
         groups=groups,
@@ -135,9 +149,24 @@ def check_articles(articles: list[Article], topics: list[Topic], config: Config)
     )
 
 
-def check_paths(paths: list[str], config: Config) -> tuple[Report, list[Article]]:
+def check_paths(
+    paths: list[str],
+    config: Config,
+    topics: TopicMode = TopicMode.folder,
+    topics_file: Path | None = None,
+) -> tuple[Report, list[Article]]:
+    """Read ``paths``, group the articles into topics (by folder, or by story with "auto"),
+    let a topics.yaml name or merge them, and check each topic."""
     articles = _unique_ids(load_articles(paths))
-    return check_articles(articles, assign_topics(paths, articles), config), articles
+    extracted: dict[str, list[Fact]] | None = None
+    if topics is TopicMode.auto:  # clustering reads the facts, so extraction comes first
+        extracted = {a.id: extract_facts(a, "", config.lexicons) for a in articles}
+        grouped = cluster_topics(articles, extracted)
+    else:
+        grouped = assign_topics(paths, articles)
+    for naming in topics_files(paths, topics_file):
+        grouped = apply_topics_file(naming, grouped, articles)
+    return check_articles(articles, grouped, config, extracted), articles
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:

@@ -12,6 +12,7 @@ from typing import Any
 from checker.lexicons import LEXICON_ADAPTER
 from checker.models import Report
 from checker.rules.spec import RuleSpec
+from checker.topicsfile import TopicsFile
 
 SCHEMA_DIR = Path(__file__).resolve().parent
 BASE_URI = "https://checker.invalid/schemas/"
@@ -35,12 +36,14 @@ def build_schemas() -> dict[str, dict[str, Any]]:
     )
     rules = RuleSpec.model_json_schema(mode="validation", by_alias=True)
     lexicons = LEXICON_ADAPTER.json_schema(mode="validation", by_alias=True)
+    topics = TopicsFile.model_json_schema(mode="validation")
     return {
         "report.schema.json": _with_header(report, "report.schema.json", "checker report"),
         "rules.schema.json": _with_header(rules, "rules.schema.json", "checker rule file"),
         "lexicons.schema.json": _with_header(
             lexicons, "lexicons.schema.json", "checker lexicon file"
         ),
+        "topics.schema.json": _with_header(topics, "topics.schema.json", "checker topics file"),
     }
 
 
