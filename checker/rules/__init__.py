@@ -23,6 +23,8 @@ KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] =
 def _matches(rule: RuleSpec, fact: Fact) -> bool:
     if rule.match.dimensions and fact.dimension not in rule.match.dimensions:
         return False
+    if fact.predicate in rule.match.exclude_predicates:
+        return False
     return not (rule.match.predicates and fact.predicate not in rule.match.predicates)
 
 

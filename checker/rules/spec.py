@@ -29,6 +29,9 @@ class Match(_Strict):
     predicates: list[str] | None = Field(
         default=None, title="Only facts with these predicates (all when absent)"
     )
+    exclude_predicates: list[str] = Field(
+        default_factory=list, title="Never facts with these predicates"
+    )
     cross_article_only: bool = Field(
         default=False, title="Compare only facts from different articles"
     )
