@@ -180,7 +180,8 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     """Any of the lower-case ``phrases`` as whole words, for the case-folded text."""
     if not phrases:
         return re.compile(r"(?!)")
-    return re.compile(rf"\b(?:{_alternation(phrases)})\b")
+    first = "".join(sorted({re.escape(p.strip()[0]) for p in phrases if p.strip()}))
+    return re.compile(rf"(?=[{first}])\b(?:{_alternation(phrases)})\b")
 
 
 def _physical_pattern(units: dict[str, PhysicalUnit]) -> re.Pattern[str]:

@@ -91,8 +91,15 @@ def extract_article(
     sentences = list(split_sentences(text, article.noise))
     voice = ArticleVoice.of(text, sentences, lexicons, dateline_outlet)
     facts: list[RawFact | RawStatus] = []
+    mentions = find_status_mentions(folded, 0, len(folded), lexicons)
+    next_mention = 0
     for index, sentence in enumerate(sentences):
-        statuses = find_status_mentions(folded, sentence.start, sentence.end, lexicons)
+        while next_mention < len(mentions) and mentions[next_mention].start < sentence.start:
+            next_mention += 1
+        statuses = []
+        while next_mention < len(mentions) and mentions[next_mention].end <= sentence.end:
+            statuses.append(mentions[next_mention])
+            next_mention += 1
         if statuses or _HAS_NUMBER.search(folded, sentence.start, sentence.end):
             context = _SentenceContext.of(text, folded, sentence, index, voice,
                                           article.info.published)  # fmt: skip
@@ -205,6 +212,7 @@ def _sentence_statuses(context: _SentenceContext, mentions: list[StatusMention])
         status = status_under(mention.status, modality)
         subject = _subject(context.entities, mention, source_name)
         item = _nearest_model(context.models, mention) if context.models else None
+        item = item or context.voice.main_item
         if status is None or (item is None and subject is None):
             continue
         found.append(
@@ -407,6 +415,15 @@ def _nearest_date(
 def _is_source(name: str, source: str | None) -> bool:
     """'Huang' is the source 'Jensen Huang' named again."""
     return bool(source) and (name == source or name in source.split())
+
+
+def main_item(text: str) -> str | None:
+    """The product model an article names most (first mention wins a tie): what a decision
+    stated without naming its product ("regulators gave preliminary approval") is about."""
+    counts: dict[str, int] = {}
+    for match in _MODEL_TOKEN.finditer(text):
+        counts[match.group(0)] = counts.get(match.group(0), 0) + 1
+    return max(counts, key=lambda model: counts[model]) if counts else None
 
 
 def main_subject(text: str, lexicons: CompiledLexicons) -> EntityMention | None:

@@ -79,6 +79,7 @@ class ArticleVoice:
     organizations: dict[str, str] = field(default_factory=dict)
     press_org: str | None = None
     main_subject: EntityMention | None = None
+    main_item: str | None = None
     _own: dict[int, AttributionCue | None] = field(default_factory=dict)
 
     @classmethod
@@ -89,7 +90,7 @@ class ArticleVoice:
         lexicons: CompiledLexicons,
         dateline_outlet: str | None,
     ) -> ArticleVoice:
-        from checker.extract import main_subject  # the package imports this module
+        from checker.extract import main_item, main_subject  # the package imports this module
 
         return cls(
             text,
@@ -99,6 +100,7 @@ class ArticleVoice:
             organizations_named(text),
             press_release_voice(text),
             main_subject(text, lexicons),
+            main_item(text),
         )
 
     def own(self, index: int) -> AttributionCue | None:

@@ -130,8 +130,9 @@ def _updates_within_one_time(
 def _finding(rule: RuleSpec, facts: list[Fact], timeline: str, verdict: str,
              context: RuleContext):  # fmt: skip
     first = facts[0]
+    subjects = [f.subject for f in facts if f.subject]
     values = {
-        "subject": first.subject or "?",
+        "subject": max(sorted(set(subjects)), key=subjects.count) if subjects else "?",
         "predicate": first.predicate or "?",
         "item": f" of {first.item}" if first.item else "",
         "timeline": timeline,
