@@ -1,8 +1,10 @@
-"""Measure extraction against a hand-checked gold file (tests/gold/FORMAT.md).
+"""Measure extraction and the rules' judgements against hand-checked gold files.
 
 Used by the test suite and by `python -m checker.evaluation GOLD.yaml` to print precision and
 recall per field. A gold fact matches an extracted fact of the same article whose span
 overlaps it; precision counts extracted facts in the gold articles, recall counts gold facts.
+A gold file with a `planted:` list (tests/gold/FORMAT.md) also gets a table of the planted
+findings the rules find, the traps they fall into and the errors nothing planted explains.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from typing import Any
 import yaml
 
 from checker.ingest import load_articles
-from checker.models import Fact
-from checker.pipeline import Config, extract_facts
+from checker.models import Article, Fact, Finding, Report
+from checker.pipeline import Config, check_paths, extract_facts
 
 _RANGE = re.compile(r"^([\[(])\s*([-\d.e+]*)\s*,\s*([-\d.e+]*)\s*([\])])$")
 FIELDS = ("value+unit", "value", "unit", "subject", "predicate", "attribution", "modality")
@@ -151,6 +153,193 @@ def evaluate(gold_path: Path, root: Path, config: Config) -> Score:
     return score
 
 
+# --- Planted findings: the rules' judgements, not only extraction -------------------------------
+# The `planted:` list of a gold file names problems written into its corpus on purpose. A
+# finding kind is scored by recall; a `trap` is a pair of compatible figures that a careless
+# rule would call a contradiction; an error no planted entry accounts for is a false alarm.
+
+# How many of an entry's quotes one finding must touch for the entry to count as found: a
+# contradiction or a unit mismatch is a relation between two statements, the others are one.
+PLANTED_KINDS = {"contradiction": 2, "unit_mismatch": 2, "unsupported": 1, "superseded": 1}
+TRAP_FACTS = 2
+
+
+@dataclass(frozen=True)
+class _Quote:
+    """A located gold quote: the article's id in the report, its span and a label to print."""
+
+    article: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class PlantedScore:
+    """Planted findings found per kind, traps sprung, and unplanted errors; each list holds
+    one human-readable line per entry (what was planted, and what the findings did)."""
+
+    found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PLANTED_KINDS, 0))
+    total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PLANTED_KINDS, 0))
+    traps: int = 0
+    traps_sprung: int = 0
+    misses: list[str] = field(default_factory=list)
+    hits: list[str] = field(default_factory=list)
+    sprung: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+
+    def recall(self, kind: str) -> float:
+        return self.found[kind] / self.total[kind] if self.total[kind] else 0.0
+
+    def misses_of(self, kind: str) -> list[str]:
+        return [m for m in self.misses if m.startswith(f"{kind}:")]
+
+
+def _finding_spans(finding: Finding, facts: dict[str, Fact]) -> list[tuple[str, int, int]]:
+    """What a finding points at: its facts' own spans, and evidence that names no fact.
+    Evidence spans are whole sentences, so a fact's span is used wherever there is one:
+    otherwise a finding about one figure would touch every other figure of its sentence."""
+    spans = [(facts[i].article, facts[i].start, facts[i].end) for i in finding.facts if i in facts]
+    for evidence in finding.evidence:
+        fact = facts.get(evidence.fact or "")
+        if fact is not None:
+            spans.append((fact.article, fact.start, fact.end))
+        else:
+            spans.append((evidence.article, evidence.start, evidence.end))
+    return spans
+
+
+def _overlaps(spans: list[tuple[str, int, int]], quote: _Quote) -> bool:
+    return any(a == quote.article and s < quote.end and quote.start < e for a, s, e in spans)
+
+
+def _touched(finding_spans: list[tuple[str, int, int]], quotes: list[_Quote]) -> list[_Quote]:
+    return [q for q in quotes if _overlaps(finding_spans, q)]
+
+
+def _locate_quotes(entry: dict[str, Any], corpus: Path, articles: list[Article]) -> list[_Quote]:
+    by_path = {Path(a.info.path).resolve(): a for a in articles}
+    quotes = []
+    for gold in entry["facts"]:
+        article = by_path[(corpus / gold["article"]).resolve()]
+        start, end = locate(article.text, gold["quote"], gold.get("occurrence", 1))
+        quotes.append(_Quote(article.id, start, end, f"{gold['article']}: {gold['quote']!r}"))
+    return quotes
+
+
+def _describe(finding: Finding, touched: list[_Quote]) -> str:
+    quotes = ", ".join(q.label for q in touched) or "none of its quotes"
+    return f"{finding.rule} {finding.severity.value} touches {quotes} ({finding.message})"
+
+
+def _unextracted(quotes: list[_Quote], facts: list[Fact]) -> list[str]:
+    spans = [(f.article, f.start, f.end) for f in facts]
+    return [q.label for q in quotes if not _overlaps(spans, q)]
+
+
+def _score_trap(
+    score: PlantedScore,
+    entry: dict[str, Any],
+    quotes: list[_Quote],
+    report: Report,
+    spans: dict[str, list[tuple[str, int, int]]],
+) -> None:
+    score.traps += 1
+    for finding in report.findings:
+        touched = _touched(spans[finding.id], quotes)
+        if _is_error_contradiction(finding) and len(touched) >= TRAP_FACTS:
+            score.traps_sprung += 1
+            score.sprung.append(f"trap: {entry['why']} -- {_describe(finding, touched)}")
+            return
+
+
+def _score_entry(
+    score: PlantedScore,
+    entry: dict[str, Any],
+    quotes: list[_Quote],
+    report: Report,
+    spans: dict[str, list[tuple[str, int, int]]],
+) -> None:
+    """Found when one finding of the entry's kind touches enough of its quotes; the finding
+    touching the most is kept, so a reader sees which figures earned the credit."""
+    kind = entry["kind"]
+    need = PLANTED_KINDS[kind]
+    score.total[kind] += 1
+    same_kind = [f for f in report.findings if f.kind.value == kind]
+    best = max(same_kind, key=lambda f: len(_touched(spans[f.id], quotes)), default=None)
+    touched = _touched(spans[best.id], quotes) if best is not None else []
+    if best is not None and len(touched) >= need:
+        score.found[kind] += 1
+        score.hits.append(f"found {kind}: {entry['why']} -- {_describe(best, touched)}")
+        return
+    nearest = _describe(best, touched) if best is not None and touched else "no finding touches it"
+    missing = _unextracted(quotes, report.facts)
+    not_read = f"; not extracted: {', '.join(missing)}" if missing else ""
+    score.misses.append(f"{kind}: {entry['why']} -- needs {need}; {nearest}{not_read}")
+
+
+def _is_error_contradiction(finding: Finding) -> bool:
+    return finding.kind.value == "contradiction" and finding.severity.value == "error"
+
+
+def _false_alarms(
+    entries: list[tuple[dict[str, Any], list[_Quote]]],
+    report: Report,
+    spans: dict[str, list[tuple[str, int, int]]],
+) -> list[str]:
+    """Errors that no planted entry of their own kind accounts for. The kind must agree: a
+    contradiction error on a planted unit mismatch ('$3.90' vs '€3.60') is itself the mistake."""
+    alarms = []
+    for finding in report.findings:
+        if finding.severity.value != "error":
+            continue
+        accounted = any(
+            entry["kind"] == finding.kind.value
+            and len(_touched(spans[finding.id], quotes)) >= PLANTED_KINDS[entry["kind"]]
+            for entry, quotes in entries
+            if entry["kind"] in ("contradiction", "unit_mismatch")
+        )
+        if not accounted:
+            alarms.append(f"{finding.topic}: {finding.rule} {finding.message}")
+    return alarms
+
+
+def score_planted(gold_path: Path, root: Path, config: Config) -> PlantedScore:
+    """Run the pipeline on the gold file's corpus, one topic per folder its planted entries
+    name, and score the findings against the `planted:` list (tests/gold/FORMAT.md)."""
+    data = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    corpus = root / data["corpus"]
+    planted = data.get("planted") or []
+    folders = dict.fromkeys(Path(q["article"]).parts[0] for e in planted for q in e["facts"])
+    report, articles = check_paths([str(corpus / folder) for folder in folders], config)
+    facts = {f.id: f for f in report.facts}
+    spans = {finding.id: _finding_spans(finding, facts) for finding in report.findings}
+    entries = [(entry, _locate_quotes(entry, corpus, articles)) for entry in planted]
+    score = PlantedScore()
+    for entry, quotes in entries:
+        score_one = _score_trap if entry["kind"] == "trap" else _score_entry
+        score_one(score, entry, quotes, report, spans)
+    score.false_alarms = _false_alarms(entries, report, spans)
+    return score
+
+
+def _has_planted(gold_path: Path) -> bool:
+    return bool(yaml.safe_load(gold_path.read_text(encoding="utf-8")).get("planted"))
+
+
+def print_planted(path: str, score: PlantedScore) -> None:
+    print(f"{path}: planted findings")
+    for kind in PLANTED_KINDS:
+        found, total = score.found[kind], score.total[kind]
+        print(f"  {kind:<14} found {found}/{total}  recall {score.recall(kind):.2f}")
+    print(f"  {'traps':<14} sprung {score.traps_sprung}/{score.traps}")
+    print(f"  {'false alarms':<14} {len(score.false_alarms)} unplanted errors")
+    for line in [*score.hits, *score.misses, *score.sprung]:
+        print("   -", line)
+    for alarm in score.false_alarms:
+        print("   - false alarm:", alarm)
+
+
 def main(argv: list[str]) -> None:
     root = Path.cwd()
     config = Config.load()
@@ -162,6 +351,8 @@ def main(argv: list[str]) -> None:
             print(f"  {name:<12} precision {precision:.2f}  recall {recall:.2f}")
         for miss in score.misses:
             print("   -", miss)
+        if _has_planted(Path(path)):
+            print_planted(path, score_planted(Path(path), root, config))
 
 
 if __name__ == "__main__":
