@@ -178,6 +178,7 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
     cues = find_predicate_cues(context.body, sentence.start, voice.lexicons)
     source_name = context.source_name(attribution)
     facts = []
+    _mark_distributive(text, sentence, quantities)
     for quantity, noun in quantities:
         if noun.item is None and context.models:
             noun.item = _nearest_model(context.models, quantity)
@@ -195,6 +196,24 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
             )
         )
     return facts
+
+
+# "96 containers, each rated at roughly 4.2 MWh": the second figure is per container.
+_EACH_BEFORE = re.compile(r"\beach\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+EACH_ROOM = 40
+
+
+def _mark_distributive(
+    text: str, sentence: Span, quantities: list[tuple[RawQuantity, NounReading]]
+) -> None:
+    """A figure introduced by "each" is per one of the things counted before it: its rate
+    is that noun, so it is never compared with totals."""
+    previous: NounReading | None = None
+    for quantity, noun in quantities:
+        low = max(sentence.start, quantity.start - EACH_ROOM)
+        if noun.per is None and _EACH_BEFORE.search(text, low, quantity.start):
+            noun.per = (previous.noun if previous and previous.noun else None) or "each"
+        previous = noun
 
 
 def _sentence_statuses(context: _SentenceContext, mentions: list[StatusMention]) -> list[RawStatus]:
