@@ -54,7 +54,8 @@ _DASH = r"\s*[-–—]\s*"
 # A year glued by a dash or slash to other digits is part of a phone number or a code
 # ('138-2010-2015', '82-2100') or of a date that does not exist ('32-2015').
 _NOT_AFTER_DIGITS = r"(?<!\d[-/–])(?<!\d\s-\s)(?<!\d-\s)(?<!\d\s-)"
-_NOT_BEFORE_DIGITS = r"(?![-/–]\s?\d|\s-\s?\d)"
+# ('2015 - 32' is no date, but in '2015 - 20 years on' the spaced hyphen is a dash).
+_NOT_BEFORE_DIGITS = r"(?![-/–]\s?\d|\s-\s?\d+(?!\d)(?!\s*[A-Za-z]))"
 # After a year, "may" and "march" are verbs ('2027 may rise'); the year alone is the date.
 _NOT_A_VERB = r"(?!(?i:may|mar(?:ch)?)(?![A-Za-z]))"
 _ORDINAL = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -139,10 +140,11 @@ _DIGIT = re.compile(r"\d")
 _CUE_WORDS = ("day", "week", "month", "year", "quarter", "half", "tomorrow",
               *(m[:3] for m in _MONTH_SPELLINGS))  # fmt: skip
 _WORD_CUE = re.compile(rf"(?i:{alternation(_CUE_WORDS)})")
-# Context before a month that makes it a date: 'in may', 'since the april', 'end of March'.
+# Context before a month that makes it a date: 'in may', 'since the april', 'end of March'
+# ('of' alone is not enough: 'shares of May Department Stores').
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|on|since|until|till|by|during|from|through|throughout|before|after|of|between)"
-    r"\s+(?:the\s+)?$",
+    r"\b(?:in|on|since|until|till|by|during|from|through|throughout|before|after|between|"
+    r"(?:end|start|beginning|middle|month|week|rest)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A second month joined to a first: 'from March to May', 'in April and May'.
@@ -150,8 +152,8 @@ _MONTH_BEFORE = re.compile(rf"{_MONTH}\.?,?\s*(?:to|and|or|through|until|till|[-
 _WORD_END = re.compile(WORD_END)
 
 # Month words that read as another word when they stand alone: verbs ("may", "march",
-# "mar") and abbreviations that are names or words too ("Jun", "Dec", "Sep").
-_AMBIGUOUS_MONTHS = {"may", "march", "mar", "jun", "dec", "sep"}
+# "mar") and abbreviations that are names or words too ("Jan", "Jun", "Dec", "Sep").
+_AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "dec", "sep"}
 _VERB_MONTHS = {"may", "march", "mar"}
 
 

@@ -97,10 +97,12 @@ def test_a_lower_case_month_with_a_day_year_or_preposition_is_a_date(text: str, 
         ("Protesters plan to march 10 kilometres to parliament.", []),
         ("This march drew thousands of farmers.", []),
         ("Theresa May said the deal would pass.", []),
+        ("Shares of May Department Stores rose.", []),
+        ("Jan Koum sold shares worth $2 billion.", []),
         ("Prices in 2027 may rise further.", ["2027"]),
     ],
 )
-def test_may_and_march_as_verbs_are_not_months(text: str, dates: list[str]) -> None:
+def test_month_words_used_as_verbs_or_names_are_not_dates(text: str, dates: list[str]) -> None:
     assert [d.text for d in find_dates(text, ANCHOR)] == dates
 
 
@@ -162,6 +164,11 @@ def test_a_count_in_words_after_a_month_is_not_its_day_or_year(text: str, dates:
 )
 def test_years_inside_codes_and_impossible_dates_are_not_dates(text: str) -> None:
     assert find_dates(text, ANCHOR) == []
+
+
+def test_a_spaced_hyphen_before_a_count_is_a_dash_not_a_code() -> None:
+    text = "In 2015 - 20 years after the war - he returned."
+    assert [d.value for d in find_dates(text, ANCHOR)] == ["2015"]
 
 
 @pytest.mark.parametrize(
