@@ -31,7 +31,7 @@ FLOORS = {
     "PercentModel": 0.84,
     "CurrencyModel": 0.77,
     "DimensionModel": 0.71,
-    "DateTimeModel": 0.61,
+    "DateTimeModel": 0.97,
     "quantulum3": 0.82,
 }
 
