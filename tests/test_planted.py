@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 # superseded measures 1/1 on this branch, but only through a spurious timeline (the national
 # count of 41,300 children followed by one county's 23,650), which SU001 no longer draws on
 # the main branch; its floor stays at 0 until a real timeline of the rising count is found.
-RECALL_FLOORS = {"contradiction": 0.20, "unit_mismatch": 0.60, "unsupported": 0.66,
+RECALL_FLOORS = {"contradiction": 0.20, "unit_mismatch": 0.60, "unsupported": 0.99,
                  "superseded": 0.00}  # fmt: skip
 TRAPS_SPRUNG_CEILING = 0
 FALSE_ALARMS_CEILING = 2

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from checker.models import SEVERITY_RANK, Fact, FactGroup, Finding
 from checker.rules.context import RuleContext
 from checker.rules.factors import stated_conversions, unit_families
-from checker.rules.grouping import group_facts
+from checker.rules.grouping import group_facts, group_key
 from checker.rules.kinds import contradiction, superseded, unit_mismatch, unsupported
 from checker.rules.spec import RuleSpec
 from checker.rules.table import fact_groups
@@ -17,6 +17,12 @@ KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] =
     "contradiction": contradiction.check,
     "unsupported": unsupported.check,
     "superseded": superseded.check,
+}
+
+
+# Kinds that also judge facts belonging to no group, given as one bundle per topic.
+LOOSE_KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] = {
+    "unsupported": unsupported.check_loose,
 }
 
 
@@ -42,11 +48,23 @@ def run_rules(
     stated = stated_conversions(facts, context.articles)
     context.indexes["stated_conversions"] = stated
     conversions = [*context.lexicons.source.conversions, *(c for cs in stated.values() for c in cs)]
-    groups = group_facts(facts, unit_families(conversions))
+    families = unit_families(conversions)
+    groups = group_facts(facts, families)
+    # A figure too vague to group (no predicate, or neither subject nor product) can still be
+    # unsourced: kinds that judge single facts see these too, one bundle per topic.
+    loose: dict[str, list[Fact]] = {}
+    for fact in facts:
+        if group_key(fact, families) is None:
+            loose.setdefault(fact.topic, []).append(fact)
     findings: dict[str, Finding] = {}
     for rule in rules:
         if not rule.enabled:
             continue
+        if rule.kind in LOOSE_KINDS:
+            for bundle in loose.values():
+                selected = [f for f in bundle if _matches(rule, f)]
+                for finding in LOOSE_KINDS[rule.kind](rule, selected, context):
+                    findings.setdefault(finding.id, finding)
         check = KINDS[rule.kind]
         for group in groups.values():
             selected = [f for f in group if _matches(rule, f)]

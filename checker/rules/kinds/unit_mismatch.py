@@ -66,12 +66,37 @@ def _as_stated(fact: Fact) -> ComparedValue:
                          normalized=fact.value, normalized_unit=fact.unit)  # fmt: skip
 
 
-def _first_by_unit(facts: list[Fact]) -> dict[str, Fact]:
-    firsts: dict[str, Fact] = {}
+def _by_unit(facts: list[Fact]) -> dict[str, list[Fact]]:
+    units: dict[str, list[Fact]] = {}
     for fact in facts:
         if fact.unit is not None:
-            firsts.setdefault(fact.unit, fact)
-    return firsts
+            units.setdefault(fact.unit, []).append(fact)
+    return units
+
+
+def _magnitude(fact: Fact) -> float:
+    value = fact.value
+    numbers = [v for v in (value.stated if value else []) if v] or [
+        v for v in ((value.low, value.high) if value else ()) if v
+    ]
+    return abs(numbers[0]) if numbers else 1.0
+
+
+def _closest_pair(
+    facts_a: list[Fact], facts_b: list[Fact], cross_article_only: bool
+) -> tuple[Fact, Fact] | None:
+    """The two facts, one per unit, whose numbers are nearest in size: "$336 million" is
+    compared with "EUR 310 million", not with the EUR 2 million fund named first. Each unit
+    holds a handful of facts, so trying every pair of the two is cheap."""
+    best: tuple[float, Fact, Fact] | None = None
+    for a in facts_a:
+        for b in facts_b:
+            if cross_article_only and a.article == b.article:
+                continue
+            distance = abs(math.log(_magnitude(a)) - math.log(_magnitude(b)))
+            if best is None or distance < best[0]:
+                best = (distance, a, b)
+    return (best[1], best[2]) if best else None
 
 
 def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
@@ -79,12 +104,11 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     findings = []
     for dimension in sorted(dimensions):
         facts = [f for f in group if f.dimension == dimension and f.value is not None]
-        units = sorted(_first_by_unit(facts).items())
-        for index, (_, fact_a) in enumerate(units):
-            for _, fact_b in units[index + 1 :]:
-                if rule.match.cross_article_only and fact_a.article == fact_b.article:
-                    continue
-                finding = _compare(rule, fact_a, fact_b, context)
+        by_unit = sorted(_by_unit(facts).items())
+        for index, (_, facts_a) in enumerate(by_unit):
+            for _, facts_b in by_unit[index + 1 :]:
+                pair = _closest_pair(facts_a, facts_b, rule.match.cross_article_only)
+                finding = _compare(rule, *pair, context) if pair else None
                 if finding is not None:
                     findings.append(finding)
         if dimension is Dimension.count:

@@ -79,11 +79,27 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     return findings
 
 
+def check_loose(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> list:
+    """Facts that belong to no group (no predicate, or no subject or product to key them by),
+    judged one by one; an article's unsourced ones make one finding, listing the first few."""
+    by_article: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if (
+            is_specific(fact)
+            and not is_attributed(fact)
+            and not corroborations(fact, context, rule.params.relative_tolerance)
+        ):
+            by_article[fact.article].append(fact)
+    return [
+        _finding(rule, article, lonely, context) for article, lonely in sorted(by_article.items())
+    ]
+
+
 def _finding(rule: RuleSpec, article: str, facts: list[Fact], context: RuleContext):
     first = facts[0]
     values = {
-        "subject": first.subject or "?",
-        "predicate": first.predicate or "?",
+        "subject": first.subject or "(no subject)",
+        "predicate": first.predicate or "figure",
         "item": f" of {first.item}" if first.item else "",
         "value": describe(first.value, first.unit),
         "article": article,
