@@ -8,14 +8,18 @@ from checker.models import SEVERITY_RANK, Fact, Finding
 from checker.rules.context import RuleContext
 from checker.rules.factors import stated_conversions, unit_families
 from checker.rules.grouping import group_facts
-from checker.rules.kinds import contradiction, unit_mismatch, unsupported
+from checker.rules.kinds import arithmetic, contradiction, unit_mismatch, unsupported
 from checker.rules.spec import RuleSpec
 
 KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] = {
     "unit_mismatch": unit_mismatch.check,
     "contradiction": contradiction.check,
     "unsupported": unsupported.check,
+    "arithmetic": arithmetic.check,
 }
+# Kinds that relate facts of different measures (a count, a price, a total) look at a whole
+# topic and pair facts themselves; the others look inside one group of the same measure.
+TOPIC_KINDS = {"arithmetic"}
 
 
 def _matches(rule: RuleSpec, fact: Fact) -> bool:
@@ -26,7 +30,14 @@ def _matches(rule: RuleSpec, fact: Fact) -> bool:
 
 def rule_minimum(rule: RuleSpec) -> int:
     """How many facts a group needs before the rule can say anything about it."""
-    return 1 if rule.kind == "unsupported" else 2
+    return {"unsupported": 1, "arithmetic": 3}.get(rule.kind, 2)
+
+
+def _by_topic(facts: list[Fact]) -> list[list[Fact]]:
+    topics: dict[str, list[Fact]] = {}
+    for fact in facts:
+        topics.setdefault(fact.topic, []).append(fact)
+    return [topics[topic] for topic in sorted(topics)]
 
 
 def run_rules(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) -> list[Finding]:
@@ -35,13 +46,14 @@ def run_rules(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) ->
     stated = stated_conversions(facts, context.articles)
     context.indexes["stated_conversions"] = stated
     conversions = [*context.lexicons.source.conversions, *(c for cs in stated.values() for c in cs)]
-    groups = group_facts(facts, unit_families(conversions))
+    groups = list(group_facts(facts, unit_families(conversions)).values())
+    topics = _by_topic(facts)
     findings: dict[str, Finding] = {}
     for rule in rules:
         if not rule.enabled:
             continue
         check = KINDS[rule.kind]
-        for group in groups.values():
+        for group in topics if rule.kind in TOPIC_KINDS else groups:
             selected = [f for f in group if _matches(rule, f)]
             if len(selected) >= rule_minimum(rule):
                 for finding in check(rule, selected, context):
