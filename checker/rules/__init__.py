@@ -48,6 +48,7 @@ def run_rules(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) ->
     conversions = [*context.lexicons.source.conversions, *(c for cs in stated.values() for c in cs)]
     groups = list(group_facts(facts, unit_families(conversions)).values())
     topics = _by_topic(facts)
+    context.indexes["unstated_prices"] = arithmetic.unstated_prices(rules, facts, context)
     findings: dict[str, Finding] = {}
     for rule in rules:
         if not rule.enabled:

@@ -23,6 +23,7 @@ from functools import cache
 from checker.lexicons import CompiledLexicons
 from checker.models import ComparedValue, Dimension, Fact, Finding, FindingKind, Interval, Modality
 from checker.rules.context import RuleContext, make_finding
+from checker.rules.factors import contents_per_container
 from checker.rules.intervals import describe, multiply, overlaps, scale, widened
 from checker.rules.spec import FactorPattern, QuantityPattern, Relation, RuleSpec
 
@@ -42,6 +43,7 @@ class Reading:
     total: Fact
     product: Interval  # in the total's unit
     consistent: bool
+    linked: bool  # stated in one sentence, or sharing a subject or product across sentences
 
 
 @cache
@@ -99,9 +101,17 @@ def _to_total(relation: Relation, a: Fact, b: Fact, total: Fact,
     rate, other = (a, b) if rate_index == 0 else (b, a)
     if rate.unit is None or total.per != other.per:
         return None  # "200 flights a day" × "$50 a flight" is a total per day
+    if other.dimension is Dimension.count and _below_one_unit(total, rate):
+        return None  # "rose $2 to $80 a barrel": an amount below one unit's price is no total
     per = _per_factor(rate, other, lexicons)
     to_total = _same_unit(rate.unit, total.unit, lexicons)
     return None if per is None or to_total is None else per * to_total
+
+
+def _below_one_unit(total: Fact, rate: Fact) -> bool:
+    """Whether the total is less than the rate itself, the price of a single unit."""
+    high, low = total.value.high, rate.value.low
+    return high is not None and low is not None and high < low and total.unit == rate.unit
 
 
 def _fits(fact: Fact, pattern: QuantityPattern) -> bool:
@@ -116,23 +126,33 @@ def _fits_factor(fact: Fact, pattern: FactorPattern) -> bool:
     return _fits(fact, pattern) and (pattern.per != "other_factor" or fact.per is not None)
 
 
-def _compatible(facts: tuple[Fact, ...]) -> bool:
-    """Distinct facts that could be about one thing: no two name different products, and
-    facts of different sentences do not name different subjects."""
+def _who(fact: Fact, lexicons: CompiledLexicons) -> str | None:
+    """Who a fact is about or comes from: its subject, else the source its sentence names.
+    A unit symbol read as a name ("MW") names nobody."""
+    who = fact.subject or fact.attribution.source
+    return None if who is None or who in lexicons.physical_of else who
+
+
+def _link(facts: tuple[Fact, ...], lexicons: CompiledLexicons) -> bool | None:
+    """How the facts of a reading hang together. None: they cannot be about one thing (the
+    same fact twice, two different products, or different sentences naming different
+    subjects). True: one sentence states them all, or a fact of one sentence names the same
+    subject or product as a fact of the other (a sentence binds its own facts). False:
+    nothing but nearness links them."""
     if len({f.id for f in facts}) < len(facts):
-        return False
+        return None
+    linked = len({f.sentence for f in facts}) == 1
     for index, first in enumerate(facts):
         for second in facts[index + 1 :]:
             if first.item and second.item and first.item.lower() != second.item.lower():
-                return False
-            if (
-                first.sentence != second.sentence
-                and first.subject
-                and second.subject
-                and first.subject != second.subject
-            ):
-                return False
-    return True
+                return None
+            if first.sentence == second.sentence:
+                continue
+            who_a, who_b = _who(first, lexicons), _who(second, lexicons)
+            if who_a and who_b and who_a != who_b:
+                return None
+            linked = linked or bool(first.item and second.item) or bool(who_a and who_a == who_b)
+    return linked
 
 
 def _readings(relation: Relation, window: list[Fact], tolerance: float,
@@ -149,7 +169,8 @@ def _readings(relation: Relation, window: list[Fact], tolerance: float,
     for a in first:
         for b in second:
             for total in totals:
-                if not _compatible((a, b, total)):
+                linked = _link((a, b, total), lexicons)
+                if linked is None:
                     continue
                 factor = _to_total(relation, a, b, total, lexicons)
                 product = multiply(a.value, b.value) if factor is not None else None
@@ -157,7 +178,7 @@ def _readings(relation: Relation, window: list[Fact], tolerance: float,
                     continue
                 product = scale(product, factor)
                 consistent = overlaps(widened(product, tolerance), widened(total.value, tolerance))
-                readings.append(Reading(relation, a, b, total, product, consistent))
+                readings.append(Reading(relation, a, b, total, product, consistent, linked))
     return readings
 
 
@@ -194,32 +215,44 @@ def all_readings(rule: RuleSpec, group: list[Fact],
     return found
 
 
+def _key(reading: Reading) -> tuple[str, str, str]:
+    return (reading.a.id, reading.b.id, reading.total.id)
+
+
 def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list[Finding]:
-    found = all_readings(rule, group, context.lexicons)
+    per_container = contents_per_container(group, context.articles)
+    found = all_readings(rule, [f for f in group if f.id not in per_container], context.lexicons)
     explained = {f.id for readings in found for r in readings if r.consistent
                  for f in (r.a, r.b, r.total)}  # fmt: skip
-    findings = []
+    # A reading is ambiguous when any window around its facts offers another way to pair them.
+    ambiguous = {_key(r) for readings in found if len(readings) > 1 for r in readings}
+    findings: dict[str, Finding] = {}
     for readings in found:
-        if len(readings) != 1:
-            continue  # two ways to pair the figures: the text does not say which is meant
-        reading = readings[0]
-        if reading.consistent or {reading.a.id, reading.b.id, reading.total.id} & explained:
-            continue
-        findings.append(_finding(rule, reading, context))
-    return findings
+        for reading in readings:
+            if reading.consistent or not reading.linked or _key(reading) in ambiguous:
+                continue  # nearness alone may explain figures, never accuse them
+            if set(_key(reading)) & explained:
+                continue
+            finding = _finding(rule, reading, context)
+            findings.setdefault(finding.id, finding)
+    return list(findings.values())
+
+
+def _unit_text(unit: str | None, per: str | None) -> str | None:
+    return f"{unit} per {per}" if unit and per else unit
 
 
 def _finding(rule: RuleSpec, reading: Reading, context: RuleContext) -> Finding:
     a, b, total = reading.a, reading.b, reading.total
     tolerance = rule.params.relative_tolerance
-    factor_b = describe(b.value, f"{b.unit} per {b.per}" if b.per else b.unit)
+    factor_b = describe(b.value, _unit_text(b.unit, b.per))
     values = {
         "relation": reading.relation.title,
         "subject": a.subject or b.subject or total.subject or "?",
-        "factor_a": describe(a.value, f"{a.unit} per {a.per}" if a.per else a.unit),
+        "factor_a": describe(a.value, _unit_text(a.unit, a.per)),
         "factor_b": factor_b,
-        "product": describe(reading.product, total.unit),
-        "total": describe(total.value, total.unit),
+        "product": describe(reading.product, _unit_text(total.unit, total.per)),
+        "total": describe(total.value, _unit_text(total.unit, total.per)),
         "verdict": f"{reading.relation.title}: the product and the stated total do not meet "
         f"even with a {tolerance:.0%} tolerance",
     }
@@ -232,3 +265,38 @@ def _finding(rule: RuleSpec, reading: Reading, context: RuleContext) -> Finding:
     ]  # fmt: skip
     return make_finding(rule, FindingKind.arithmetic, rule.severity, [a, b, total], compared,
                         values, context)  # fmt: skip
+
+
+def unstated_prices(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) -> set[str]:
+    """Ids of amounts stated without 'each' or 'per' that are the price of one unit: read as a
+    rate per a count of their sentence, they multiply out to a total stated there
+    ("200,000 chips at $27,000, a $5.4 billion deal"). Other kinds must not compare them
+    with totals."""
+    found: set[str] = set()
+    sentences = [s for article in _sentences_by_article(facts).values() for s in article]
+    for rule in rules:
+        if rule.kind != "arithmetic" or not rule.enabled:
+            continue
+        for relation in rule.params.relations:
+            for sentence in sentences:
+                found |= _unstated_in(relation, sentence, rule.params.relative_tolerance, context)
+    return found
+
+
+def _unstated_in(relation: Relation, sentence: list[Fact], tolerance: float,
+                 context: RuleContext) -> set[str]:  # fmt: skip
+    rate_index = next((i for i, f in enumerate(relation.factors) if f.per == "other_factor"), None)
+    if rate_index is None or len(sentence) < 3:
+        return set()
+    rate_pattern, other_pattern = relation.factors[rate_index], relation.factors[1 - rate_index]
+    prices = [f for f in sentence if f.per is None and _fits(f, rate_pattern)]
+    counts = [f for f in sentence if f.dimension is Dimension.count and _fits(f, other_pattern)]
+    found = set()
+    for price in prices[:MAX_CANDIDATES]:
+        for count in counts[:MAX_CANDIDATES]:
+            as_rate = price.model_copy(update={"per": count.unit})
+            window = [as_rate if f.id == price.id else f for f in sentence]
+            readings = _readings(relation, window, tolerance, context.lexicons) or []
+            if any(r.consistent and count.id in _key(r) and price.id in _key(r) for r in readings):
+                found.add(price.id)
+    return found
