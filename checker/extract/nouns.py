@@ -71,6 +71,7 @@ STOP_WORDS = frozenset(
         "tell",
         "per",
         "each",
+        "apiece",
         "every",
         "about",
         "after",

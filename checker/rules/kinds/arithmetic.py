@@ -193,23 +193,29 @@ def _sentences_by_article(group: list[Fact]) -> dict[str, list[list[Fact]]]:
     return articles
 
 
-def _windows(sentences: list[list[Fact]], width: int) -> Iterator[list[Fact]]:
-    """Runs of 1 to ``width`` + 1 consecutive sentences that hold facts."""
+def _windows(sentences: list[list[Fact]], width: int, text: str) -> Iterator[list[Fact]]:
+    """Runs of 1 to ``width`` + 1 sentences that hold facts and follow one another in the
+    text (a sentence with no figure in between breaks the run)."""
     for start in range(len(sentences)):
-        for size in range(1, width + 2):
-            if start + size <= len(sentences):
-                yield [fact for sentence in sentences[start : start + size] for fact in sentence]
+        window = list(sentences[start])
+        yield window
+        for index in range(start + 1, min(start + width + 1, len(sentences))):
+            gap = text[sentences[index - 1][0].sentence.end : sentences[index][0].sentence.start]
+            if gap.strip():
+                break
+            window = window + sentences[index]
+            yield window
 
 
-def all_readings(rule: RuleSpec, group: list[Fact],
-                 lexicons: CompiledLexicons) -> list[list[Reading]]:  # fmt: skip
+def all_readings(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list[list[Reading]]:
     """The readings of every relation in every window of every article of ``group``."""
     params = rule.params
     found = []
-    for sentences in _sentences_by_article(group).values():
-        for window in _windows(sentences, params.sentence_window):
+    for article, sentences in _sentences_by_article(group).items():
+        text = context.articles[article].text
+        for window in _windows(sentences, params.sentence_window, text):
             for relation in params.relations:
-                readings = _readings(relation, window, params.relative_tolerance, lexicons)
+                readings = _readings(relation, window, params.relative_tolerance, context.lexicons)
                 if readings:
                     found.append(readings)
     return found
@@ -221,7 +227,7 @@ def _key(reading: Reading) -> tuple[str, str, str]:
 
 def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list[Finding]:
     per_container = contents_per_container(group, context.articles)
-    found = all_readings(rule, [f for f in group if f.id not in per_container], context.lexicons)
+    found = all_readings(rule, [f for f in group if f.id not in per_container], context)
     explained = {f.id for readings in found for r in readings if r.consistent
                  for f in (r.a, r.b, r.total)}  # fmt: skip
     # A reading is ambiguous when any window around its facts offers another way to pair them.
