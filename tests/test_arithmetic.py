@@ -165,6 +165,7 @@ def test_a_finding_quotes_the_three_facts_and_shows_the_product(
     [finding] = _ar001(report)
     facts = {f.id: f for f in report.facts}
     assert [facts[i].quote for i in finding.facts] == ["3 million shares", "$12", "$360 million"]
+    assert [e.quote for e in finding.evidence] == [text, "3 million shares", "$12", "$360 million"]
     for evidence in finding.evidence:
         assert text[evidence.start : evidence.end] == evidence.quote
     product = finding.compared[0].normalized

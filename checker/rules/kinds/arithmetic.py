@@ -8,9 +8,12 @@ unit it is per (or a generic counter such as "units"); physical units multiply t
 (MW × h → MWh). Intervals multiply as intervals ("more than 200,000" × $27,000 is
 (5.4 billion, ∞)), then the product and the total are each widened by the rule's tolerance.
 
-A product that meets a stated total explains all three facts, and they are never reported.
-A finding needs one unambiguous reading: in its window exactly one pair of factors and one
-total fit the relation, and the widened product and total share no value.
+A product that meets a stated total explains all three facts, and none of them is ever
+reported. A finding needs a reading that is unambiguous (no window holding its facts offers
+another pairing), linked (one sentence states all three, or the two sentences name the same
+company or product: nearness alone may explain figures, never accuse them) and wrong (the
+widened product and total share no value). Amounts stated without "each" that the products
+show to be the price of one unit are collected for other kinds (see `unstated_prices`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from functools import cache
 
 from checker.lexicons import CompiledLexicons
 from checker.models import ComparedValue, Dimension, Fact, Finding, FindingKind, Interval, Modality
-from checker.rules.context import RuleContext, make_finding
+from checker.rules.context import RuleContext, make_finding, sentence_evidence, words_of
 from checker.rules.factors import contents_per_container
 from checker.rules.intervals import describe, multiply, overlaps, scale, widened
 from checker.rules.spec import FactorPattern, QuantityPattern, Relation, RuleSpec
@@ -86,12 +89,17 @@ def _per_factor(rate: Fact, other: Fact, lexicons: CompiledLexicons) -> float | 
     return _same_unit(other.unit, rate.per, lexicons)
 
 
+def _rate_index(relation: Relation) -> int | None:
+    """Which factor of the relation is a rate per the other, if one is."""
+    return next((i for i, f in enumerate(relation.factors) if f.per == "other_factor"), None)
+
+
 def _to_total(relation: Relation, a: Fact, b: Fact, total: Fact,
               lexicons: CompiledLexicons) -> float | None:  # fmt: skip
     """Factor that expresses a × b in the total's unit, or None when the units do not fit."""
     if total.unit is None:
         return None
-    rate_index = next((i for i, f in enumerate(relation.factors) if f.per == "other_factor"), None)
+    rate_index = _rate_index(relation)
     if rate_index is None:
         if (a.per and b.per) or total.per != (a.per or b.per):
             return None
@@ -102,7 +110,7 @@ def _to_total(relation: Relation, a: Fact, b: Fact, total: Fact,
     if rate.unit is None or total.per != other.per:
         return None  # "200 flights a day" × "$50 a flight" is a total per day
     if other.dimension is Dimension.count and _below_one_unit(total, rate):
-        return None  # "rose $2 to $80 a barrel": an amount below one unit's price is no total
+        return None  # "gained $2, closing at $40 a share": less than one unit costs is no total
     per = _per_factor(rate, other, lexicons)
     to_total = _same_unit(rate.unit, total.unit, lexicons)
     return None if per is None or to_total is None else per * to_total
@@ -254,7 +262,7 @@ def _finding(rule: RuleSpec, reading: Reading, context: RuleContext) -> Finding:
     factor_b = describe(b.value, _unit_text(b.unit, b.per))
     values = {
         "relation": reading.relation.title,
-        "subject": a.subject or b.subject or total.subject or "?",
+        "subject": next(filter(None, (_who(f, context.lexicons) for f in (a, b, total))), "?"),
         "factor_a": describe(a.value, _unit_text(a.unit, a.per)),
         "factor_b": factor_b,
         "product": describe(reading.product, _unit_text(total.unit, total.per)),
@@ -269,8 +277,14 @@ def _finding(rule: RuleSpec, reading: Reading, context: RuleContext) -> Finding:
         *(ComparedValue(fact=f.id, article=f.article, value=f.value, unit=f.unit,
                         normalized=f.value, normalized_unit=f.unit) for f in (b, total)),
     ]  # fmt: skip
-    return make_finding(rule, FindingKind.arithmetic, rule.severity, [a, b, total], compared,
-                        values, context)  # fmt: skip
+    finding = make_finding(rule, FindingKind.arithmetic, rule.severity, [a, b, total], compared,
+                           values, context)  # fmt: skip
+    # Each sentence once for context, then the three figures themselves in their own words.
+    facts = (a, b, total)
+    sentences = {(f.article, f.sentence.start): f for f in sorted(facts, key=lambda f: f.start)}
+    evidence = [sentence_evidence(f, context.articles[f.article]) for f in sentences.values()]
+    evidence += [words_of(f, context.articles[f.article]) for f in facts]
+    return finding.model_copy(update={"evidence": evidence})
 
 
 def unstated_prices(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) -> set[str]:
@@ -291,7 +305,7 @@ def unstated_prices(rules: list[RuleSpec], facts: list[Fact], context: RuleConte
 
 def _unstated_in(relation: Relation, sentence: list[Fact], tolerance: float,
                  context: RuleContext) -> set[str]:  # fmt: skip
-    rate_index = next((i for i, f in enumerate(relation.factors) if f.per == "other_factor"), None)
+    rate_index = _rate_index(relation)
     if rate_index is None or len(sentence) < 3:
         return set()
     rate_pattern, other_pattern = relation.factors[rate_index], relation.factors[1 - rate_index]
