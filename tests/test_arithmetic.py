@@ -13,6 +13,7 @@ from checker.pipeline import Config, check_paths
 from checker.rules.context import RuleContext
 from checker.rules.intervals import multiply, widened
 from checker.rules.kinds.arithmetic import all_readings, unstated_prices
+from checker.rules.loader import BUILTIN_RULES_DIR
 from checker.rules.spec import Relation, RuleSpec
 from tests.conftest import write_corpus
 from tests.test_quantities import only_fact
@@ -105,6 +106,8 @@ def _ar001(report: Report) -> list:
         ("Orbex bought 1,000 pumps at $50 each, a deal worth about $52,000.", False),
         ("The airport sees 200 flights a day at $50 a flight, or $100,000 a day.", True),
         ("The airport sees 200 flights a day at $50 a flight, or $10,000 a day.", False),
+        ("Contractors at Orbex earn $40 an hour and worked 1,000 hours, costing $4 million.", True),
+        ("Contractors at Orbex earn $40 an hour and worked 1,000 hours, costing $40,000.", False),
         ("The plant will run at 2 GW for 3 hours each evening, or 600 MWh.", True),
         ("The plant will run at 2 GW for 3 hours each evening, or 6 GWh.", False),
         ("Ridgeway will buy 4 million tonnes of ore at $60 a tonne, a $2.4 billion deal.", True),
@@ -200,6 +203,29 @@ def test_a_price_without_each_is_found_by_its_product(tmp_path: Path, config: Co
     report, context = _run(tmp_path, {"a.txt": text}, config)
     found = unstated_prices(config.rules, report.facts, context)
     assert [f.quote for f in report.facts if f.id in found] == ["$27,000"]
+
+
+SPEED_RELATION = """
+    - name: speed_times_duration
+      title: speed × duration = distance
+      factors:
+        - dimensions: [speed]
+        - dimensions: [duration]
+      total:
+        dimensions: [length]
+"""
+
+
+def test_a_user_adds_a_relation_in_yaml(tmp_path: Path) -> None:
+    text = "The Velaro train ran at 300 km/h for two hours, covering 900 km."
+    builtin = (BUILTIN_RULES_DIR / "AR001-arithmetic.yaml").read_text(encoding="utf-8")
+    assert "  relations:\n" in builtin
+    extended = builtin.replace("  relations:\n", "  relations:" + SPEED_RELATION, 1)
+    write_corpus(tmp_path / "my-rules", {"AR001.yaml": extended})
+    shipped, custom = Config.load(), Config.load([tmp_path / "my-rules"])
+    assert not _ar001(_report(tmp_path / "a", {"a.txt": text}, shipped))
+    [finding] = _ar001(_report(tmp_path / "b", {"a.txt": text}, custom))
+    assert "600 km" in finding.message and "900 km" in finding.message
 
 
 def test_a_relation_has_at_most_one_rate() -> None:
