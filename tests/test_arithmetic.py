@@ -15,7 +15,7 @@ from checker.rules.intervals import multiply, widened
 from checker.rules.kinds.arithmetic import all_readings, unstated_prices
 from checker.rules.loader import BUILTIN_RULES_DIR
 from checker.rules.spec import Relation, RuleSpec
-from tests.conftest import write_corpus
+from tests.conftest import EXTERNAL, write_corpus
 from tests.test_quantities import only_fact
 
 INF = None  # an unbounded end
@@ -247,3 +247,15 @@ def test_seeds_order_value_is_consistent_arithmetic(
     assert not _ar001(seeds_report)
     billions = {f.id for f in seeds_report.facts if "5.4 billion" in f.quote}
     assert not [f for f in seeds_report.findings if f.rule == "CT001" and billions & set(f.facts)]
+
+
+MEANTIME = EXTERNAL / "meantime-en" / "text"
+
+
+@pytest.mark.skipif(not MEANTIME.is_dir(), reason="the MEANTIME news corpus is not in shared/")
+def test_no_false_alarm_on_real_news(config: Config) -> None:
+    """120 Wikinews articles (shares, prices, deals) hold no product that fails to multiply
+    out: every AR001 finding there would be a false alarm."""
+    topics = sorted(str(path) for path in MEANTIME.iterdir() if path.is_dir())
+    findings = [f for topic in topics for f in _ar001(check_paths([topic], config)[0])]
+    assert findings == []
