@@ -86,6 +86,8 @@ class QuantityPattern(_Strict):
 
 
 class FactorPattern(QuantityPattern):
+    """Which facts may be one factor of a relation, and whether it is a rate per the other."""
+
     per: Literal["other_factor"] | None = Field(
         default=None,
         title="'other_factor': the fact is a rate per one of what the other factor measures "
@@ -113,6 +115,8 @@ class Relation(_Strict):
 
 
 class ArithmeticParams(_Strict):
+    """Parameters of an arithmetic rule: the products it checks and how strictly."""
+
     relative_tolerance: float = Field(
         default=0.1,
         ge=0,
