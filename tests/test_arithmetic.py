@@ -124,6 +124,11 @@ def _ar001(report: Report) -> list:
             "Each vial holds 10 doses, which cost €3.60 a dose, or roughly €18 million in all.",
             False,
         ),
+        # A share or a multiple in the sentence may scale a factor.
+        ("Orbex sold 40% of its 1,000 pumps at $50 each for $20,000.", False),
+        ("Orbex sold half of its 1,000 pumps at $50 each for $25,000.", False),
+        ("Orbex paid twice the usual $50 each for 1,000 pumps, a $100,000 deal.", False),
+        ("Orbex bought 1,000 pumps at $50 each, a $5 million deal, up 20% on last year.", True),
         # An amount below the price of one unit is a change, not a total.
         ("Halden stock gained $2, closing at $40 a share, after it sold 3 million shares.", False),
         ("Tickets went up by $5 and now cost $50 each; the club sold 20,000 tickets.", False),

@@ -18,6 +18,7 @@ show to be the price of one unit are collected for other kinds (see `unstated_pr
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -233,6 +234,22 @@ def _key(reading: Reading) -> tuple[str, str, str]:
     return (reading.a.id, reading.b.id, reading.total.id)
 
 
+_OF = re.compile(r"\s*of\b", re.IGNORECASE)
+
+
+def _scaled_sentences(group: list[Fact], context: RuleContext) -> set[tuple[str, int]]:
+    """Sentences that also state a share or a multiple ("40% of its 1,000 pumps", "half of",
+    "twice the price"), which may scale a factor: their figures are never accused."""
+    scaled = set()
+    for fact in group:
+        if fact.dimension in (Dimension.fraction, Dimension.multiplier) or (
+            fact.dimension is Dimension.percent
+            and _OF.match(context.articles[fact.article].text, fact.end)
+        ):
+            scaled.add((fact.article, fact.sentence.start))
+    return scaled
+
+
 def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list[Finding]:
     per_container = contents_per_container(group, context.articles)
     found = all_readings(rule, [f for f in group if f.id not in per_container], context)
@@ -240,12 +257,15 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list[Findi
                  for f in (r.a, r.b, r.total)}  # fmt: skip
     # A reading is ambiguous when any window around its facts offers another way to pair them.
     ambiguous = {_key(r) for readings in found if len(readings) > 1 for r in readings}
+    scaled = _scaled_sentences(group, context)
     findings: dict[str, Finding] = {}
     for readings in found:
         for reading in readings:
             if reading.consistent or not reading.linked or _key(reading) in ambiguous:
                 continue  # nearness alone may explain figures, never accuse them
             if set(_key(reading)) & explained:
+                continue
+            if {(f.article, f.sentence.start) for f in (reading.a, reading.b)} & scaled:
                 continue
             finding = _finding(rule, reading, context)
             findings.setdefault(finding.id, finding)
