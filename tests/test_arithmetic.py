@@ -203,11 +203,22 @@ def test_a_window_of_zero_keeps_pairs_inside_one_sentence(tmp_path: Path, config
     assert all_readings(narrow, report.facts, context) == []
 
 
-def test_a_price_without_each_is_found_by_its_product(tmp_path: Path, config: Config) -> None:
-    text = "Orbex said it ordered 200,000 Q7 chips at $27,000, a deal worth $5.5 billion."
+@pytest.mark.parametrize(
+    ("text", "prices"),
+    [
+        ("Orbex said it ordered 200,000 Q7 chips at $27,000, a deal worth $5.5 billion.",
+         ["$27,000"]),
+        ("Orbex sold 1,000 pumps at $50, a $5 million deal.", []),
+        ("Orbex has 5 stores, $5 million in debt and $25 million in revenue.", []),
+    ],
+    ids=["multiplies_out", "does_not_multiply_out", "not_stated_at_a_price"],
+)  # fmt: skip
+def test_a_price_without_each_is_found_by_its_product(
+    text: str, prices: list[str], tmp_path: Path, config: Config
+) -> None:
     report, context = _run(tmp_path, {"a.txt": text}, config)
     found = unstated_prices(config.rules, report.facts, context)
-    assert [f.quote for f in report.facts if f.id in found] == ["$27,000"]
+    assert [f.quote for f in report.facts if f.id in found] == prices
 
 
 SPEED_RELATION = """

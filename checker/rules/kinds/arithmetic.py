@@ -234,6 +234,7 @@ def _key(reading: Reading) -> tuple[str, str, str]:
     return (reading.a.id, reading.b.id, reading.total.id)
 
 
+_AT_PRICE = re.compile(r"\bat\b", re.IGNORECASE)
 _OF = re.compile(r"\s*of\b", re.IGNORECASE)
 
 
@@ -308,10 +309,10 @@ def _finding(rule: RuleSpec, reading: Reading, context: RuleContext) -> Finding:
 
 
 def unstated_prices(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) -> set[str]:
-    """Ids of amounts stated without 'each' or 'per' that are the price of one unit: read as a
-    rate per a count of their sentence, they multiply out to a total stated there
-    ("200,000 chips at $27,000, a $5.4 billion deal"). Other kinds must not compare them
-    with totals."""
+    """Ids of amounts stated without 'each' or 'per' that are the price of one unit: stated
+    "at" that price right after a count of their sentence and read as a rate per it, they
+    multiply out to a total stated there ("200,000 chips at $27,000, a $5.4 billion deal").
+    Other kinds must not compare them with totals."""
     found: set[str] = set()
     sentences = [s for article in _sentences_by_article(facts).values() for s in article]
     for rule in rules:
@@ -332,8 +333,11 @@ def _unstated_in(relation: Relation, sentence: list[Fact], tolerance: float,
     prices = [f for f in sentence if f.per is None and _fits(f, rate_pattern)]
     counts = [f for f in sentence if f.dimension is Dimension.count and _fits(f, other_pattern)]
     found = set()
+    text = context.articles[sentence[0].article].text
     for price in prices[:MAX_CANDIDATES]:
         for count in counts[:MAX_CANDIDATES]:
+            if not _AT_PRICE.search(text, count.end, price.start) or price.start - count.end > 40:
+                continue  # only "200,000 chips at $27,000", "1,000 pumps priced at $50"
             as_rate = price.model_copy(update={"per": count.unit})
             window = [as_rate if f.id == price.id else f for f in sentence]
             readings = _readings(relation, window, tolerance, context.lexicons) or []
