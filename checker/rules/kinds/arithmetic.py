@@ -11,8 +11,9 @@ unit it is per (or a generic counter such as "units"); physical units multiply t
 A product that meets a stated total explains all three facts, and none of them is ever
 reported. A finding needs a reading that is unambiguous (no window holding its facts offers
 another pairing), linked (one sentence states all three, or the two sentences name the same
-company or product: nearness alone may explain figures, never accuse them) and wrong (the
-widened product and total share no value). Amounts stated without "each" that the products
+company or product: nearness alone may explain figures, never accuse them), unscaled (no
+share or multiple in the factors' sentence, no count of what one container holds) and wrong
+(the widened product and total share no value). Amounts stated without "each" that the products
 show to be the price of one unit are collected for other kinds (see `unstated_prices`).
 """
 
