@@ -46,7 +46,7 @@ def run_rules(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) ->
     stated = stated_conversions(facts, context.articles)
     context.indexes["stated_conversions"] = stated
     conversions = [*context.lexicons.source.conversions, *(c for cs in stated.values() for c in cs)]
-    groups = list(group_facts(facts, unit_families(conversions)).values())
+    groups = group_facts(facts, unit_families(conversions))
     topics = _by_topic(facts)
     context.indexes["unstated_prices"] = arithmetic.unstated_prices(rules, facts, context)
     findings: dict[str, Finding] = {}
@@ -54,7 +54,7 @@ def run_rules(rules: list[RuleSpec], facts: list[Fact], context: RuleContext) ->
         if not rule.enabled:
             continue
         check = KINDS[rule.kind]
-        for group in topics if rule.kind in TOPIC_KINDS else groups:
+        for group in topics if rule.kind in TOPIC_KINDS else groups.values():
             selected = [f for f in group if _matches(rule, f)]
             if len(selected) >= rule_minimum(rule):
                 for finding in check(rule, selected, context):
