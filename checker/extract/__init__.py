@@ -352,7 +352,8 @@ def _quantities(
         _read_physical_unit(text, quantity, sentence, lexicons)
         if quantity.glued and quantity.physical is None:
             continue  # "7nm", "5G", "3D", "1990s": letters glued to digits name something
-        noun = read_noun(text, quantity.end, sentence.end, want_partitive=True)
+        priced = bool(quantity.currency or quantity.currency_word)
+        noun = read_noun(text, quantity.end, sentence.end, want_partitive=True, priced=priced)
         if _is_not_a_quantity(text, quantity, noun, sentence):
             continue
         found.append((quantity, noun))

@@ -71,6 +71,7 @@ STOP_WORDS = frozenset(
         "tell",
         "per",
         "each",
+        "apiece",
         "every",
         "about",
         "after",
@@ -186,6 +187,15 @@ _RATE = re.compile(
     r"|\s*(?:per|a|each)\s+(?P<per>[A-Za-z][\w-]*)",
     re.IGNORECASE,
 )
+# After an amount of money, "each" closing the phrase ("at $27,000 each,") is a price per unit,
+# and "a"/"an" with one noun closing the phrase ("$25 a share,", "$80 a barrel on Friday") is
+# a price per that noun. The noun must end the phrase, so "$5 billion a new plant" is not one.
+_PRICE_RATE = re.compile(
+    r"\s*(?:(?P<each>each)|an?\s+(?P<per>[A-Za-z][a-z-]*))"
+    r"(?=\s*(?:[^\w\s]|$|(?:on|in|at|for|to|from|with|by|as|and|or|but|than|when|while|after|"
+    r"before|under|over|until|since)\b))",
+    re.IGNORECASE,
+)
 _OF_PHRASE = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|these\s+|those\s+)?",
                         re.IGNORECASE)  # fmt: skip
 
@@ -278,8 +288,11 @@ def _head(words: list[str]) -> str | None:
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)\b")
 
 
-def read_noun(text: str, pos: int, limit: int, want_partitive: bool = True) -> NounReading:
-    """Read the counted noun, model name and rate that follow a number ending at ``pos``."""
+def read_noun(
+    text: str, pos: int, limit: int, want_partitive: bool = True, priced: bool = False
+) -> NounReading:
+    """Read the counted noun, model name and rate that follow a number ending at ``pos``;
+    ``priced``: the number is an amount of money, which "each" or "a share" makes a price."""
     joined = _HYPHEN_UNIT.match(text, pos, limit)
     if joined:
         # "a 15-year agreement", "a four-dose schedule": the unit is joined to the number.
@@ -300,8 +313,18 @@ def read_noun(text: str, pos: int, limit: int, want_partitive: bool = True) -> N
         of = _OF_PHRASE.match(text, end, limit)
         if of:
             _, item, _ = _scan_phrase(text, of.end(), limit)
-    per = _rate(text, end, limit)
+    per = _rate(text, end, limit) or (_price_rate(text, end, limit) if priced else None)
     return NounReading(noun=noun, item=item, per=per, end=end, partitive=partitive)
+
+
+def _price_rate(text: str, pos: int, limit: int) -> str | None:
+    match = _PRICE_RATE.match(text, pos, limit)
+    if not match:
+        return None
+    if match.group("each"):
+        return "unit"
+    word = match.group("per")
+    return None if word.lower() in STOP_WORDS else word
 
 
 def _rate(text: str, pos: int, limit: int) -> str | None:

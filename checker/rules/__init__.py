@@ -8,7 +8,7 @@ from checker.models import SEVERITY_RANK, Fact, FactGroup, Finding
 from checker.rules.context import RuleContext
 from checker.rules.factors import stated_conversions, unit_families
 from checker.rules.grouping import group_facts, group_key
-from checker.rules.kinds import contradiction, superseded, unit_mismatch, unsupported
+from checker.rules.kinds import arithmetic, contradiction, superseded, unit_mismatch, unsupported
 from checker.rules.spec import RuleSpec
 from checker.rules.table import fact_groups
 
@@ -17,6 +17,7 @@ KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] =
     "contradiction": contradiction.check,
     "unsupported": unsupported.check,
     "superseded": superseded.check,
+    "arithmetic": arithmetic.check,
 }
 
 
@@ -24,6 +25,9 @@ KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] =
 LOOSE_KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] = {
     "unsupported": unsupported.check_loose,
 }
+# Kinds that relate facts of different measures (a count, a price, a total) look at a whole
+# topic and pair facts themselves; the others look inside one group of the same measure.
+TOPIC_KINDS = {"arithmetic"}
 
 
 def _matches(rule: RuleSpec, fact: Fact) -> bool:
@@ -36,7 +40,14 @@ def _matches(rule: RuleSpec, fact: Fact) -> bool:
 
 def rule_minimum(rule: RuleSpec) -> int:
     """How many facts a group needs before the rule can say anything about it."""
-    return 1 if rule.kind == "unsupported" else 2
+    return {"unsupported": 1, "arithmetic": 3}.get(rule.kind, 2)
+
+
+def _by_topic(facts: list[Fact]) -> list[list[Fact]]:
+    topics: dict[str, list[Fact]] = {}
+    for fact in facts:
+        topics.setdefault(fact.topic, []).append(fact)
+    return [topics[topic] for topic in sorted(topics)]
 
 
 def run_rules(
@@ -56,6 +67,8 @@ def run_rules(
     for fact in facts:
         if group_key(fact, families) is None:
             loose.setdefault(fact.topic, []).append(fact)
+    topics = _by_topic(facts)
+    context.indexes["unstated_prices"] = arithmetic.unstated_prices(rules, facts, context)
     findings: dict[str, Finding] = {}
     for rule in rules:
         if not rule.enabled:
@@ -66,7 +79,7 @@ def run_rules(
                 for finding in LOOSE_KINDS[rule.kind](rule, selected, context):
                     findings.setdefault(finding.id, finding)
         check = KINDS[rule.kind]
-        for group in groups.values():
+        for group in topics if rule.kind in TOPIC_KINDS else groups.values():
             selected = [f for f in group if _matches(rule, f)]
             if len(selected) >= rule_minimum(rule):
                 for finding in check(rule, selected, context):

@@ -27,6 +27,18 @@ def evidence_for(fact: Fact, article: Article) -> Evidence:
                     start=start, end=end, fact=fact.id)  # fmt: skip
 
 
+def sentence_evidence(fact: Fact, article: Article) -> Evidence:
+    """The sentence that states ``fact`` as context, not tied to one fact."""
+    return evidence_for(fact, article).model_copy(update={"fact": None})
+
+
+def words_of(fact: Fact, article: Article) -> Evidence:
+    """Exactly the words of ``fact`` ("3 million shares"), for findings about several facts
+    of one sentence, where the sentence alone would not say which figure is which."""
+    return Evidence(article=fact.article, path=article.info.path, quote=fact.quote,
+                    start=fact.start, end=fact.end, fact=fact.id)  # fmt: skip
+
+
 def finding_id(rule_id: str, facts: list[Fact]) -> str:
     digest = hashlib.blake2b("\0".join(sorted(f.id for f in facts)).encode(), digest_size=6)
     return f"{rule_id}-{digest.hexdigest()}"

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from checker.rules.loader import BUILTIN_RULES_DIR, load_rules
-from checker.rules.spec import RuleSpec
+from checker.rules.spec import ArithmeticParams, FactorPattern, QuantityPattern, RuleSpec
 
 HEADER = """# Rules
 
@@ -38,8 +38,28 @@ def _examples(rule: RuleSpec) -> list[str]:
     return lines
 
 
+def _pattern(pattern: QuantityPattern) -> str:
+    """'count or energy', 'currency per the other factor', 'share' for one part of a relation."""
+    words = " or ".join([*(pattern.units or []), *(pattern.dimensions or [])]) or "any quantity"
+    if isinstance(pattern, FactorPattern) and pattern.per == "other_factor":
+        words += " per one of the other factor"
+    return f"({words})"
+
+
+def _relations(rule: RuleSpec) -> list[str]:
+    """The relations of an arithmetic rule, one readable line each."""
+    if not isinstance(rule.params, ArithmeticParams):
+        return []
+    lines = ["Relations checked:", ""]
+    for relation in rule.params.relations:
+        product = " × ".join(_pattern(factor) for factor in relation.factors)
+        lines.append(f"- `{relation.name}`: {relation.title}: "
+                     f"{product} = {_pattern(relation.total)}")  # fmt: skip
+    return [*lines, ""]
+
+
 def _section(rule: RuleSpec) -> list[str]:
-    params = rule.params.model_dump(mode="json")
+    params = rule.params.model_dump(mode="json", exclude={"relations"})
     lines = [
         f"## {rule.id}: {rule.title}",
         "",
@@ -52,7 +72,7 @@ def _section(rule: RuleSpec) -> list[str]:
         lines += ["| parameter | value |", "|---|---|"]
         lines += [f"| `{key}` | `{json.dumps(value)}` |" for key, value in sorted(params.items())]
         lines.append("")
-    return lines + _examples(rule)
+    return lines + _relations(rule) + _examples(rule)
 
 
 def render(rules: list[RuleSpec]) -> str:

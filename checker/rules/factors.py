@@ -84,6 +84,17 @@ def stated_conversions(
     return dict(found)
 
 
+def contents_per_container(facts: list[Fact], articles: dict[str, Article]) -> set[str]:
+    """Ids of counts that say what one container holds ("each vial holds 10 doses"): an
+    amount per vial, not an amount of the story, so never a factor of a total."""
+    return {
+        fact.id
+        for fact in facts
+        if fact.dimension is Dimension.count
+        and _EACH_HOLDS.search(articles[fact.article].text, max(0, fact.start - _ROOM), fact.start)
+    }
+
+
 def unit_families(conversions: list[Conversion]) -> dict[str, str]:
     """Unit -> a representative of every unit it converts to, directly or not (union-find), so
     that "500,000 vials" and "5 million doses" land in one group when a factor links them."""

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from checker.models import Dimension, Severity
 
 RULE_ID_PATTERN = r"^[A-Z]{2}\d{3}$"
-RuleKind = Literal["unit_mismatch", "contradiction", "unsupported", "superseded"]
+RuleKind = Literal["unit_mismatch", "contradiction", "unsupported", "superseded", "arithmetic"]
 
 
 class _Strict(BaseModel):
@@ -80,6 +80,67 @@ class UnsupportedParams(_Strict):
     )
 
 
+class QuantityPattern(_Strict):
+    """Which facts may play one part of a relation."""
+
+    dimensions: list[Dimension] | None = Field(
+        default=None, min_length=1, title="Dimensions the fact may have (any when absent)"
+    )
+    units: list[str] | None = Field(
+        default=None,
+        min_length=1,
+        title="Canonical units the fact may have, e.g. [share] or [USD] (any when absent)",
+    )
+
+
+class FactorPattern(QuantityPattern):
+    """Which facts may be one factor of a relation, and whether it is a rate per the other."""
+
+    per: Literal["other_factor"] | None = Field(
+        default=None,
+        title="'other_factor': the fact is a rate per one of what the other factor measures "
+        "($27,000 per chip × 200,000 chips; €41 per MWh × 400 MWh). Absent: the fact is not "
+        "a rate per the other factor (a period it is per, such as 'a day', carries over to "
+        "the total)",
+    )
+
+
+class Relation(_Strict):
+    """factor × factor = total, for facts stated close together in one article."""
+
+    name: str = Field(pattern=r"^[a-z0-9_]+$", title="Name shown in findings")
+    title: str = Field(
+        min_length=3, title="The relation in words, e.g. 'power × duration = energy'"
+    )
+    factors: list[FactorPattern] = Field(min_length=2, max_length=2, title="The two factors")
+    total: QuantityPattern = Field(title="The stated result of the product")
+
+    @model_validator(mode="after")
+    def _one_rate_at_most(self) -> Relation:
+        if all(factor.per == "other_factor" for factor in self.factors):
+            raise ValueError("at most one factor of a relation can be a rate per the other")
+        return self
+
+
+class ArithmeticParams(_Strict):
+    """Parameters of an arithmetic rule: the products it checks and how strictly."""
+
+    relative_tolerance: float = Field(
+        default=0.1,
+        ge=0,
+        le=1,
+        title="Widen the product and the total by this fraction of their ends before comparing "
+        "(news rounds totals: 'a $5 billion deal' for 4.8 billion)",
+    )
+    sentence_window: int = Field(
+        default=1,
+        ge=0,
+        le=3,
+        title="How many sentences apart the facts of one product may be (0: the same sentence)",
+    )
+    relations: list[Relation] = Field(min_length=1, title="The products the rule checks")
+
+
 class Example(_Strict):
     """A tiny corpus: article name -> text. The rule must fire (fail) or stay silent (pass)."""
 
@@ -105,9 +166,13 @@ class RuleSpec(_Strict):
     description: str = Field(min_length=40, title="One paragraph: what it checks and why")
     enabled: bool = Field(default=True, title="Set false to silence the rule")
     match: Match = Field(default_factory=Match)
-    params: UnitMismatchParams | SupersededParams | ContradictionParams | UnsupportedParams = Field(
-        default_factory=UnitMismatchParams, title="Parameters of the rule's kind"
-    )
+    params: (
+        UnitMismatchParams
+        | SupersededParams
+        | ContradictionParams
+        | UnsupportedParams
+        | ArithmeticParams
+    ) = Field(default_factory=UnitMismatchParams, title="Parameters of the rule's kind")
     message: str = Field(min_length=3, title="Message template with {placeholders}")
     examples: Examples
 
@@ -127,4 +192,5 @@ PARAMS_BY_KIND: dict[str, type[BaseModel]] = {
     "contradiction": ContradictionParams,
     "unsupported": UnsupportedParams,
     "superseded": SupersededParams,
+    "arithmetic": ArithmeticParams,
 }

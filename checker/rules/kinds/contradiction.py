@@ -3,13 +3,15 @@
 Inside a group, facts are compared only with facts of the same unit, the same kind of claim
 (an outcome is never compared with a forecast; negated claims are left out) and the same
 event time (a fact with no month or day of its own is dated by its article's publication,
-within the rule's window). Each interval is widened by the rule's tolerance, then a sweep
-over the intervals sorted by their low end merges overlapping ones into clusters
-(O(n log n), no pairs). Two or more clusters drawn from different articles mean the sources
-disagree: one finding per group, with the first fact of each cluster as evidence. Values
-exactly a known conversion factor apart are a unit slip (unit_mismatch), and a value the text
-introduces as a change ("rose to", "now stands at") is an update (superseded), so neither is
-reported here.
+within the rule's window). An amount that an arithmetic rule shows to be the price of one
+unit, though stated without "each" ("200,000 chips at $27,000, a $5.4 billion deal"), is left
+out: it is not a rival figure for the total. Each interval is widened by the rule's
+tolerance, then a sweep over the intervals sorted by their low end merges overlapping ones
+into clusters (O(n log n), no pairs). Two or more clusters drawn from different articles
+mean the sources disagree: one finding per group, with the first fact of each cluster as
+evidence. Values exactly a known conversion factor apart are a unit slip (unit_mismatch),
+and a value the text introduces as a change ("rose to", "now stands at") is an update
+(superseded), so neither is reported here.
 """
 
 from __future__ import annotations
@@ -98,8 +100,12 @@ def clusters(facts: list[Fact], relative: float, absolute: float) -> list[list[F
 
 
 def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
+    # The price of one unit, stated without "each", is not a rival figure for the total.
+    unit_prices: set[str] = context.indexes.get("unstated_prices", set())  # type: ignore[assignment]
     buckets: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for fact in group:
+        if fact.id in unit_prices:
+            continue
         key = _bucket_key(fact, rule, context)
         if key is not None:
             buckets[key].append(fact)
