@@ -103,6 +103,17 @@ def subject_matches(gold: str | None, fact: Fact, config: Config | None) -> bool
     return fact.subject in names
 
 
+def predicate_matches(gold: str | None, fact: Fact, config: Config | None) -> bool:
+    """Gold predicates are words; a word the predicate lexicon lists as a cue ('delivery')
+    stands for its canonical predicate ('shipment')."""
+    if not gold:
+        return fact.predicate is None
+    if gold == fact.predicate:
+        return True
+    canonical = config.lexicons.predicate_of(gold.replace("_", " ")) if config else None
+    return canonical is not None and canonical == fact.predicate
+
+
 def _field_hits(gold: dict[str, Any], fact: Fact, config: Config | None = None) -> dict[str, bool]:
     attribution = gold.get("attribution") or {"kind": "none"}
     value_ok = value_matches(gold["value"], fact)
@@ -113,7 +124,7 @@ def _field_hits(gold: dict[str, Any], fact: Fact, config: Config | None = None) 
         "value": value_ok,
         "unit": unit_ok,
         "subject": subject_matches(gold.get("subject"), fact, config),
-        "predicate": (gold.get("predicate") or None) == fact.predicate,
+        "predicate": predicate_matches(gold.get("predicate"), fact, config),
         "attribution": attribution["kind"] == fact.attribution.kind.value and source_ok,
         "modality": gold.get("modality") == fact.modality.value,
     }

@@ -18,6 +18,7 @@ from checker.extract.context import (
     find_entities,
     find_modality,
     find_predicate_cues,
+    governing_verb,
     modality_cues,
     nearest_predicate,
 )
@@ -192,7 +193,8 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
                 modality=context.modality(quantity.start, quantity.end, attribution is not None),
                 time=_nearest_date(context.dates, quantity),
                 subject=subject,
-                predicate=nearest_predicate(cues, quantity.start, quantity.end),
+                predicate=nearest_predicate(cues, quantity.start, quantity.end)
+                or governing_verb(text, quantity.start, noun.end, sentence.start, sentence.end),
             )
         )
     return facts

@@ -239,6 +239,18 @@ _NOT_NAMES = frozenset(
         "A",
         "An",
         "By",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "Where",
+        "Which",
+        "Whether",
+        "Dr",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Prof",
         "Since",
         "Until",
         "From",
@@ -331,7 +343,12 @@ def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> lis
         words = match.group(0).split()
         while words and words[0] in _NOT_NAMES:
             words.pop(0)
-        if not words or any(ch.isdigit() for ch in match.group(0)) or _MONTH_WORD.match(words[0]):
+        if (
+            not words
+            or any(ch.isdigit() for ch in match.group(0))
+            or _MONTH_WORD.match(words[0])
+            or (len(words) == 1 and words[0] in lexicons.physical_of)  # "MW", "MWh", "GWh"
+        ):
             continue
         at_start = not sentence[: match.start()].strip(" \"“‘'(")
         name = " ".join(words)
@@ -396,3 +413,28 @@ def nearest_predicate(cues: list[PredicateCue], start: int, end: int) -> str | N
         if best is None or distance < best[0]:
             best = (distance, cue.predicate)
     return best[1] if best else None
+
+
+# The verb governing a number when no predicate cue names it: a participle right after its
+# noun phrase ("8,700 children had been vaccinated") or right before the number ("vaccinated
+# 8,700 children"). Auxiliaries and hedges in between are skipped.
+_VERB_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:have|has|had|were|was|are|is|be|been|being|will|would|could|already|now|"
+    r"so\s+far|reportedly|also|not)\s+){0,3}(?P<verb>[a-z]{3,}(?:ed|en))\b"
+)
+_VERB_BEFORE = re.compile(
+    r"\b(?P<verb>[a-z]{3,}ed)\s+(?:(?:about|some|around|roughly|more\s+than|over|nearly|almost|"
+    r"at\s+least|a\s+total\s+of|an\s+estimated|another|only|just)\s+)?$"
+)
+VERB_ROOM = 40
+
+
+def governing_verb(text: str, start: int, end: int, sentence_start: int,
+                   sentence_end: int) -> str | None:  # fmt: skip
+    """The participle governing the figure at [start, end) (its noun phrase included), as
+    written in lower case, for a fact whose sentence names no predicate cue."""
+    after = _VERB_AFTER.match(text, end, min(sentence_end, end + VERB_ROOM))
+    if after:
+        return after.group("verb")
+    before = _VERB_BEFORE.search(text, max(sentence_start, start - VERB_ROOM), start)
+    return before.group("verb") if before else None
