@@ -70,6 +70,17 @@ class UnitLexicon(_Strict):
         default_factory=list,
         title="Nouns that count one of whatever the item is (unit, piece), so they match any unit",
     )
+    context_cues: dict[str, list[str]] = Field(
+        default_factory=dict,
+        title="'currency' or a physical dimension (mass, length) -> words that say a sentence "
+        "speaks of it; they decide words after a number that name two things ('pounds', a glued "
+        "'m')",
+    )
+    measure_adjectives: dict[str, list[str]] = Field(
+        default_factory=dict,
+        title="Physical dimension -> adjectives that say what the number right before them "
+        "measures ('1.8m tall', '30m deep')",
+    )
 
 
 LexiconFile = Annotated[PredicateLexicon | EntityLexicon | UnitLexicon, Field(discriminator="kind")]
@@ -94,6 +105,8 @@ class Lexicons:
     conversions: list[Conversion] = field(default_factory=list)
     generic_counters: set[str] = field(default_factory=set)
     physical: dict[str, PhysicalUnit] = field(default_factory=dict)
+    context_cues: dict[str, list[str]] = field(default_factory=dict)
+    measure_adjectives: dict[str, list[str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
     def add(self, lexicon: PredicateLexicon | EntityLexicon | UnitLexicon) -> None:
@@ -110,6 +123,11 @@ class Lexicons:
             self.conversions.extend(lexicon.conversions)
             self.generic_counters.update(lexicon.generic_counters)
             self.physical.update(lexicon.physical)
+            for dimension, cues in lexicon.context_cues.items():
+                self.context_cues[dimension] = [*self.context_cues.get(dimension, []), *cues]
+            for dimension, words in lexicon.measure_adjectives.items():
+                old = self.measure_adjectives.get(dimension, [])
+                self.measure_adjectives[dimension] = [*old, *words]
 
     def compile(self) -> CompiledLexicons:
         cue_to_predicate = {
@@ -127,6 +145,7 @@ class Lexicons:
             cue_index.setdefault(words[0], []).append((words, predicate))
         for entries in cue_index.values():
             entries.sort(key=lambda entry: -len(entry[0]))
+        dimensions = physical_dimensions(self.physical)
         return CompiledLexicons(
             source=self,
             cue_index=cue_index,
@@ -142,20 +161,67 @@ class Lexicons:
                 for symbol, unit in self.physical.items()
                 for surface in (symbol, *unit.surfaces)
             },
-            physical_dimension=physical_dimensions(self.physical),
-            currency_folded={k.lower().replace(" ", ""): v for k, v in self.currencies.items()},
+            physical_dimension=dimensions,
+            currency_folded={fold_currency(k): v for k, v in self.currencies.items()},
+            context_patterns=self._context_patterns(dimensions),
+            adjective_patterns={
+                dimension: re.compile(rf"(?:\s+|-)?(?:{_alternation(words)})(?!\w)", re.IGNORECASE)
+                for dimension, words in self.measure_adjectives.items()
+                if words
+            },
         )
+
+    def _context_patterns(self, dimensions: dict[str, str]) -> dict[str, re.Pattern[str]]:
+        """Per dimension, its cue words and its unit surfaces written after a number ('10 dm',
+        '5 kg'); for currency also its signs and upper-case codes ('£', 'US$', 'GBP').
+        Surfaces that name two things ('pounds', 'm') are no evidence either way."""
+        folded = {fold_currency(k) for k in self.currencies}
+        units: dict[str, list[str]] = {}
+        for symbol, unit in self.physical.items():
+            surfaces = [s for s in (symbol, *unit.surfaces)
+                        if len(s) > 1 and fold_currency(s) not in folded]  # fmt: skip
+            units.setdefault(dimensions.get(symbol, "physical"), []).extend(surfaces)
+        signs = _alternation([k for k in self.currencies if not k.isalpha()])
+        codes = _alternation([k for k in self.currencies if k.isalpha() and k.isupper()])
+        patterns = {}
+        for dimension in {*self.context_cues, *units, "currency"}:
+            words = _alternation(self.context_cues.get(dimension, []))
+            after_number = _alternation(units.get(dimension, []))
+            parts = [
+                rf"(?<!\w)(?:{words})(?!\w)" if words else "",
+                rf"(?<=\d)\s?(?:{after_number})(?!\w)" if after_number else "",
+            ]
+            if dimension == "currency":
+                parts += [
+                    rf"(?-i:{signs})" if signs else "",
+                    rf"(?<!\w)(?-i:{codes})(?!\w)" if codes else "",
+                ]
+            alternatives = "|".join(part for part in parts if part)
+            patterns[dimension] = re.compile(alternatives or "(?!)", re.IGNORECASE)
+        return patterns
+
+
+def fold_currency(written: str) -> str:
+    """A currency as looked up: lower case, without spaces or dots ('U.S. $' -> 'us$')."""
+    return re.sub(r"[\s.]", "", written).lower()
 
 
 def _physical_pattern(units: dict[str, PhysicalUnit]) -> re.Pattern[str]:
-    """A unit written right after a number: '400 MWh', '298-megawatt', '2-8°C'."""
+    """A unit written right after a number: '400 MWh', '298-megawatt', '2-8°C', or in
+    brackets as table headings write it: '20 (kg)', '20 [kg]'. The unit is group `unit` or
+    group `bracketed`."""
     surfaces = sorted({s for symbol, u in units.items() for s in (symbol, *u.surfaces)},
                       key=len, reverse=True)  # fmt: skip
     if not surfaces:
         return re.compile(r"(?!)")
     parts = [f"(?i:{re.escape(s)})" if s.islower() and len(s) > 3 else re.escape(s)
              for s in surfaces]  # fmt: skip
-    return re.compile(rf"(?:\s?-\s?|\s|\u00a0)?(?P<unit>{'|'.join(parts)})(?![\w])")
+    unit = "|".join(parts)
+    return re.compile(
+        rf"(?:\s?-\s?|\s|\u00a0)?(?P<unit>{unit})(?![\w])"
+        rf"|\s?(?:(?P<paren>\()|(?P<square>\[)|(?P<brace>\{{)|<)(?P<bracketed>{unit})"
+        r"(?(paren)\)|(?(square)\]|(?(brace)\}|>)))"
+    )
 
 
 DIMENSION_NAMES = {
@@ -200,7 +266,9 @@ class CompiledLexicons:
     physical_pattern: re.Pattern[str]
     physical_of: dict[str, str]
     physical_dimension: dict[str, str]
-    currency_folded: dict[str, str]  # currency symbol or word, lower case, no spaces -> ISO
+    currency_folded: dict[str, str]  # fold_currency(symbol or word) -> ISO 4217
+    context_patterns: dict[str, re.Pattern[str]]  # 'currency' or dimension -> its cues
+    adjective_patterns: dict[str, re.Pattern[str]]  # dimension -> adjective right after
 
     def predicate_of(self, cue: str) -> str | None:
         return self.cue_to_predicate.get(" ".join(cue.lower().split()))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from checker.dates import DateMention, find_dates
 from checker.extract import numbers as num
+from checker.extract.ambiguity import currency_rather_than_unit, length_rather_than_million
 from checker.extract.context import (
     AttributionCue,
     EntityMention,
@@ -32,7 +33,7 @@ from checker.extract.quantities import (
 )
 from checker.extract.segment import split_sentences
 from checker.extract.voice import ArticleVoice
-from checker.lexicons import CompiledLexicons
+from checker.lexicons import CompiledLexicons, fold_currency
 from checker.models import Article, Span
 
 _HAS_NUMBER = re.compile(
@@ -181,18 +182,39 @@ def _matches(text: str, sentence: Span) -> Iterator[re.Match[str]]:
         yield match
 
 
+_GLUED_M = re.compile(r"\dm\Z")
+
+
 def _read_physical_unit(
     text: str, quantity: RawQuantity, sentence: Span, lexicons: CompiledLexicons
 ) -> None:
-    """Extend a bare number over a physical unit written after it ('400 MWh', '298-megawatt')."""
+    """Extend a bare number over a physical unit written after it ('400 MWh', '298-megawatt',
+    '20 (kg)'). A word that also names a currency ('pounds') and an 'm' glued to the digits
+    (metres or millions) are read by their sentence (checker.extract.ambiguity)."""
     if quantity.currency or quantity.currency_word or quantity.suffix:
         return
+    if _GLUED_M.search(text, quantity.start, quantity.end) and length_rather_than_million(
+        text, quantity.start, quantity.end, sentence, lexicons
+    ):
+        quantity.low, quantity.high = quantity.low / 1e6, quantity.high / 1e6
+        quantity.physical = "m"
+        return
     match = lexicons.physical_pattern.match(text, quantity.end, sentence.end)
-    if match:
-        quantity.physical = match.group("unit")
-        quantity.end = match.end()
-        quantity.is_bare = False
-        quantity.is_year_like = False
+    if not match:
+        return
+    unit = match.group("unit") or match.group("bracketed")
+    dimension = lexicons.physical_dimension.get(
+        lexicons.physical_of.get(unit) or lexicons.physical_of.get(unit.lower(), ""), "physical"
+    )
+    if fold_currency(unit) in lexicons.currency_folded and currency_rather_than_unit(
+        text, (quantity.start, quantity.end), match.end(), dimension, sentence, lexicons
+    ):
+        quantity.currency_word = unit
+    else:
+        quantity.physical = unit
+    quantity.end = match.end()
+    quantity.is_bare = False
+    quantity.is_year_like = False
 
 
 def _quantities(
