@@ -56,6 +56,16 @@ class Conversion(_Strict):
 class PhysicalUnit(_Strict):
     pint: str = Field(min_length=1, title="pint unit name, e.g. megawatt_hour")
     surfaces: list[str] = Field(min_length=1, title="How the unit is written after a number")
+    symbol_alone: bool = Field(
+        default=True,
+        title="Whether the symbol alone after a number names the unit; false for a symbol "
+        "that is also a common word ('in'), read only after a larger unit ('5 ft 2 in')",
+    )
+    smaller_part: str | None = Field(
+        default=None,
+        title="Symbol of a smaller unit that adds to this one when written after it: ft -> in "
+        "('5 ft 2 in' is 5 1/6 ft), lb -> oz",
+    )
 
 
 class UnitLexicon(_Strict):
@@ -155,7 +165,8 @@ class Lexicons:
             ),
             alias_to_entity=alias_to_entity,
             canonical_names={e.name.lower(): e for e in self.entities},
-            physical_pattern=_physical_pattern(self.physical),
+            physical_pattern=_physical_pattern(self.physical, self.measure_adjectives),
+            compound_pattern=_compound_pattern(self.physical),
             physical_of={
                 surface: symbol
                 for symbol, unit in self.physical.items()
@@ -178,8 +189,8 @@ class Lexicons:
         folded = {fold_currency(k) for k in self.currencies}
         units: dict[str, list[str]] = {}
         for symbol, unit in self.physical.items():
-            surfaces = [s for s in (symbol, *unit.surfaces)
-                        if len(s) > 1 and fold_currency(s) not in folded]  # fmt: skip
+            forms = _written_forms({symbol: unit}, every_symbol=False)
+            surfaces = [s for s in forms if len(s) > 1 and fold_currency(s) not in folded]
             units.setdefault(dimensions.get(symbol, "physical"), []).extend(surfaces)
         signs = _alternation([k for k in self.currencies if not k.isalpha()])
         codes = _alternation([k for k in self.currencies if k.isalpha() and k.isupper()])
@@ -206,21 +217,56 @@ def fold_currency(written: str) -> str:
     return re.sub(r"[\s.]", "", written).lower()
 
 
-def _physical_pattern(units: dict[str, PhysicalUnit]) -> re.Pattern[str]:
+def _physical_pattern(
+    units: dict[str, PhysicalUnit], adjectives: dict[str, list[str]]
+) -> re.Pattern[str]:
     """A unit written right after a number: '400 MWh', '298-megawatt', '2-8°C', or in
     brackets as table headings write it: '20 (kg)', '20 [kg]'. The unit is group `unit` or
-    group `bracketed`."""
-    surfaces = sorted({s for symbol, u in units.items() for s in (symbol, *u.surfaces)},
-                      key=len, reverse=True)  # fmt: skip
-    if not surfaces:
+    group `bracketed`. A symbol that is also a word ('in') counts only where the word cannot
+    be: before a measure adjective or at the end of a clause ('2 in thick', 'is 2 in.'). A
+    unit joined to digits by a hyphen is a code ('24703 L-202'), not a unit."""
+    unit = _surface_alternation(_written_forms(units, every_symbol=False))
+    if not unit:
         return re.compile(r"(?!)")
-    parts = [f"(?i:{re.escape(s)})" if s.islower() and len(s) > 3 else re.escape(s)
-             for s in surfaces]  # fmt: skip
-    unit = "|".join(parts)
+    word_symbols = _surface_alternation([s for s, u in units.items() if not u.symbol_alone])
+    measure = _alternation([word for words in adjectives.values() for word in words])
+    if word_symbols:
+        after = rf"[\s-]+(?:{measure})(?!\w)|" if measure else ""
+        unit += rf"|(?:{word_symbols})(?=\s*(?:[.;:)\]]|\Z)|{after}(?!))"
     return re.compile(
-        rf"(?:\s?-\s?|\s|\u00a0)?(?P<unit>{unit})(?![\w])"
+        rf"(?:\s?-\s?|\s|\u00a0)?(?P<unit>{unit})(?![\w]|-\d)"
         rf"|\s?(?:(?P<paren>\()|(?P<square>\[)|(?P<brace>\{{)|<)(?P<bracketed>{unit})"
         r"(?(paren)\)|(?(square)\]|(?(brace)\}|>)))"
+    )
+
+
+def _written_forms(units: dict[str, PhysicalUnit], every_symbol: bool) -> list[str]:
+    """How the lexicon writes its units: the surfaces, and the symbols (every one, or only
+    those read alone after a number)."""
+    forms = []
+    for symbol, unit in units.items():
+        forms.extend(unit.surfaces)
+        if every_symbol or unit.symbol_alone:
+            forms.append(symbol)
+    return forms
+
+
+def _surface_alternation(surfaces: list[str]) -> str:
+    """Unit surfaces, longest first; words longer than three letters in any case ('Kilometres'),
+    symbols exactly as written ('MW' is not 'mW')."""
+    ordered = sorted(set(surfaces), key=len, reverse=True)
+    return "|".join(f"(?i:{re.escape(s)})" if s.islower() and len(s) > 3 else re.escape(s)
+                    for s in ordered)  # fmt: skip
+
+
+def _compound_pattern(units: dict[str, PhysicalUnit]) -> re.Pattern[str]:
+    """A second number and unit right after a measurement: '5 ft| 2 in', '5 feet| and 2
+    inches'. Every symbol counts here, even one not read alone ('in')."""
+    unit = _surface_alternation(_written_forms(units, every_symbol=True))
+    if not unit:
+        return re.compile(r"(?!)")
+    return re.compile(
+        rf"\s+(?:and\s+)?(?P<number>\d+(?:\.\d+)?)(?:\s?-\s?|\s|\u00a0)?(?P<unit>{unit})(?!\w)"
     )
 
 
@@ -264,6 +310,7 @@ class CompiledLexicons:
     alias_to_entity: dict[str, EntityEntry]
     canonical_names: dict[str, EntityEntry]
     physical_pattern: re.Pattern[str]
+    compound_pattern: re.Pattern[str]  # a smaller unit after a measurement ('5 ft| 2 in')
     physical_of: dict[str, str]
     physical_dimension: dict[str, str]
     currency_folded: dict[str, str]  # fold_currency(symbol or word) -> ISO 4217

@@ -189,7 +189,11 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
     q = raw.quantity
     unit, dimension, measured = unit_of(raw, lexicons)
     scale = _currency(raw, lexicons)[1] if dimension is Dimension.currency else 1.0
-    end = raw.noun.end if dimension is Dimension.count and not raw.noun.partitive else q.end
+    # The quote runs over the noun when the noun is the unit: "5,000 modules", "one-yen".
+    noun_is_unit = dimension is Dimension.count or (
+        dimension is Dimension.currency and not (q.currency or q.currency_word)
+    )
+    end = raw.noun.end if noun_is_unit and not raw.noun.partitive else q.end
     quote = text[q.start : end]
     time = raw.time
     return Fact(

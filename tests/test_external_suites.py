@@ -29,7 +29,7 @@ FLOORS = {
     "NumberModel": 0.63,
     "NumberRangeModel": 0.59,
     "PercentModel": 0.84,
-    "CurrencyModel": 0.95,
+    "CurrencyModel": 0.96,
     "DimensionModel": 0.93,
     "DateTimeModel": 0.61,
     "quantulum3": 0.82,

@@ -141,3 +141,58 @@ def test_units_glued_bracketed_or_spelled_as_a_rate(
 def test_pence_ends_the_phrase(config: Config) -> None:
     text = "Shares sank to 210 pence level seen in May."
     assert reading(text, "210 pence", config)[2] == "penny"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit", "dimension"),
+    [
+        ("The airship was 776-foot long.", "776-foot", "ft", "length"),
+        ("He took a three-foot step.", "three-foot", "ft", "length"),
+        ("The tablet has a 13.3-inch screen.", "13.3-inch", "in", "length"),
+        ("A 10-gallon tank sat there.", "10-gallon", "gal", "volume"),
+        ("The estate covers 450 acres.", "450 acres", "acre", "area"),
+        ("The flat has 660 square metres of space.", "660 square metres", "m2", "area"),
+        ("The park spans 190 km2.", "190 km2", "km2", "area"),
+        ("They export 0.9 trillion cubic feet of gas.", "0.9 trillion cubic feet", "cu ft",
+         "volume"),
+        ("Each bottle holds 75ml.", "75ml", "ml", "volume"),
+        ("Pour 3 to 4 L of water.", "3 to 4 L", "l", "volume"),
+    ],
+)  # fmt: skip
+def test_imperial_area_and_volume_units(
+    text: str, quote: str, unit: str, dimension: str, config: Config
+) -> None:
+    found = [f for f in facts_of(text, config) if f.quote == quote]
+    assert found and (found[0].unit, found[0].dimension.value) == (unit, dimension)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        ("The player is 6 ft 2 in tall.", "6 ft 2 in", 6 + 2 / 12, "ft"),
+        ("She is 5 feet and 4 inches.", "5 feet and 4 inches", 5 + 4 / 12, "ft"),
+        ("The baby weighed 7 pounds 4 ounces.", "7 pounds 4 ounces", 7.25, "lb"),
+        ("The wall is 12 m 2 dm long.", "12 m", 12, "m"),
+    ],
+)
+def test_a_smaller_unit_after_a_measurement_adds_to_it(
+    text: str, quote: str, value: float, unit: str, config: Config
+) -> None:
+    assert reading(text, quote, config) == (quote, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("The pencil is 2 in.", "in"), ("The board is 2 in thick.", "in"),
+     ("We meet at 9 in Paris.", None), ("Doors open at 5 in the morning.", None),
+     ("Ask for part 24703 L-202.", None)],
+)  # fmt: skip
+def test_a_symbol_that_is_also_a_word_needs_its_context(
+    text: str, unit: str | None, config: Config
+) -> None:
+    assert [f.unit for f in facts_of(text, config)] == [unit]
+
+
+def test_a_currency_named_by_a_hyphenated_noun_is_quoted_with_it(config: Config) -> None:
+    text = "Fujitsu withdrew its one-yen bid for the contract."
+    assert reading(text, "one-yen", config) == ("one-yen", 1, "JPY")

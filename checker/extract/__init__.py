@@ -35,6 +35,7 @@ from checker.extract.segment import split_sentences
 from checker.extract.voice import ArticleVoice
 from checker.lexicons import CompiledLexicons, fold_currency
 from checker.models import Article, Span
+from checker.units import convert
 
 _HAS_NUMBER = re.compile(
     rf"\d|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|dozens|tens|"
@@ -215,6 +216,29 @@ def _read_physical_unit(
     quantity.end = match.end()
     quantity.is_bare = False
     quantity.is_year_like = False
+    if quantity.physical:
+        _add_smaller_unit(text, quantity, sentence, lexicons)
+
+
+def _add_smaller_unit(
+    text: str, quantity: RawQuantity, sentence: Span, lexicons: CompiledLexicons
+) -> None:
+    """'5 feet 2 inches', '6 ft 1 in', '7 pounds 4 ounces': the smaller unit the lexicon pairs
+    with a measurement's unit (`smaller_part`) adds to it when written right after it."""
+    match = lexicons.compound_pattern.match(text, quantity.end, sentence.end)
+    if match is None or quantity.low != quantity.high or quantity.physical is None:
+        return
+    units = lexicons.source.physical
+    first = lexicons.physical_of.get(quantity.physical) or lexicons.physical_of.get(
+        quantity.physical.lower(), ""
+    )
+    second = lexicons.physical_of.get(match.group("unit"), "")
+    if first not in units or second != units[first].smaller_part or second not in units:
+        return
+    part = convert(float(match.group("number")), units[second].pint, units[first].pint)
+    if 0 < part < 1:
+        quantity.low = quantity.high = quantity.low + part
+        quantity.end = match.end()
 
 
 def _quantities(
@@ -228,6 +252,8 @@ def _quantities(
             continue
         if any(start < quantity.end and quantity.start < end for start, end in phones):
             continue
+        if found and quantity.start < found[-1][0].end:
+            continue  # read already, as the second unit of a compound ('5 ft 2 in')
         _read_physical_unit(text, quantity, sentence, lexicons)
         if quantity.glued and quantity.physical is None:
             continue  # "7nm", "5G", "3D", "1990s": letters glued to digits name something

@@ -133,6 +133,7 @@ _MULTIPLIER_WORD = (
 UNIT_AFTER_HYPHEN = (
     "year|month|week|day|hour|minute|second|dose|person|seat|storey|story|member|mile|"
     "kilometre|kilometer|metre|meter|megawatt|gigawatt|kilowatt|tonne|ton|point|percent"
+    "|foot|inch|gallon|acre|ounce|pound|dollar|euro|yen|cent"  # "three-foot", "one-yen"
 )
 
 _RANGE_PART = rf"""
