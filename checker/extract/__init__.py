@@ -197,6 +197,7 @@ def _read_physical_unit(
     if _GLUED_M.search(text, quantity.start, quantity.end) and length_rather_than_million(
         text, quantity.start, quantity.end, sentence, lexicons
     ):
+        # The grammar read the 'm' as the million scale; undo it and read the metre symbol.
         quantity.low, quantity.high = quantity.low / 1e6, quantity.high / 1e6
         quantity.physical = "m"
         return
@@ -204,9 +205,7 @@ def _read_physical_unit(
     if not match:
         return
     unit = match.group("unit") or match.group("bracketed")
-    dimension = lexicons.physical_dimension.get(
-        lexicons.physical_of.get(unit) or lexicons.physical_of.get(unit.lower(), ""), "physical"
-    )
+    dimension = lexicons.physical_dimension.get(_symbol_of(unit, lexicons), "physical")
     if fold_currency(unit) in lexicons.currency_folded and currency_rather_than_unit(
         text, (quantity.start, quantity.end), match.end(), dimension, sentence, lexicons
     ):
@@ -220,6 +219,11 @@ def _read_physical_unit(
         _add_smaller_unit(text, quantity, sentence, lexicons)
 
 
+def _symbol_of(written: str, lexicons: CompiledLexicons) -> str:
+    """Canonical symbol of a unit as written ('Kilometres' -> 'km'); '' if unknown."""
+    return lexicons.physical_of.get(written) or lexicons.physical_of.get(written.lower(), "")
+
+
 def _add_smaller_unit(
     text: str, quantity: RawQuantity, sentence: Span, lexicons: CompiledLexicons
 ) -> None:
@@ -229,11 +233,8 @@ def _add_smaller_unit(
     if match is None or quantity.low != quantity.high or quantity.physical is None:
         return
     units = lexicons.source.physical
-    first = lexicons.physical_of.get(quantity.physical) or lexicons.physical_of.get(
-        quantity.physical.lower(), ""
-    )
-    second = lexicons.physical_of.get(match.group("unit"), "")
-    if first not in units or second != units[first].smaller_part or second not in units:
+    first, second = _symbol_of(quantity.physical, lexicons), _symbol_of(match["unit"], lexicons)
+    if first not in units or second not in units or second != units[first].smaller_part:
         return
     part = convert(float(match.group("number")), units[second].pint, units[first].pint)
     if 0 < part < 1:
