@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.extract.quantities import ISO_CODES
 from checker.models import Article, ArticleInfo, Fact
 from checker.pipeline import Config, extract_facts
 
@@ -50,6 +51,7 @@ def test_dollar_prefixes_name_the_dollar(
         ("Each guest paid 10 us dollars.", "10 us dollars", 10, "USD"),
         ("A taxi ride costs 20 rmb.", "20 rmb", 20, "CNY"),
         ("The fine was 900 swiss francs.", "900 swiss francs", 900, "CHF"),
+        ("The regulator imposed a PLN 2 million penalty.", "PLN 2 million", 2e6, "PLN"),
     ],
 )
 def test_iso_codes_glued_scaled_or_in_lower_case(
@@ -73,6 +75,11 @@ def test_currency_signs_come_from_the_lexicon(
     text: str, quote: str, unit: str, config: Config
 ) -> None:
     assert reading(text, quote, config)[2] == unit
+
+
+def test_every_code_the_grammar_reads_has_a_lexicon_entry(config: Config) -> None:
+    missing = [c for c in ISO_CODES.split("|") if c not in config.lexicons.source.currencies]
+    assert not missing, f"add to rules/lexicons/units.yaml currencies: {missing}"
 
 
 @pytest.mark.parametrize("text", ["All 70 of us came.", "ALL 5 answers were wrong.",

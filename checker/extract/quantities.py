@@ -39,9 +39,11 @@ _QUALIFIER = "|".join(
 ).replace(" ", r"\s+")
 
 # ISO 4217 codes read next to a number ("USD 200", "115USD", "30 MUSD"). Codes that are also
-# English words (ALL, TOP, CUP, TRY, MAD) are left out; the lexicon maps each code to itself.
+# English words or common acronyms (ALL, TOP, CUP, TRY, MAD, PHP, SAR) are left out; the
+# lexicon maps each code to itself.
 ISO_CODES = (
-    "USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|HKD|AUD|CAD|NZD|SGD|MXN|BRL|KRW|ZAR|SEK|NOK|DKK|RUB|TWD"
+    "USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|HKD|AUD|CAD|NZD|SGD|MXN|BRL|KRW|ZAR|SEK|NOK|DKK|RUB|TWD|"
+    "AED|PLN|CZK|HUF|THB|IDR|MYR|VND|EGP|NGN|KES|PKR|ILS|ARS|UAH"
 )
 # Codes glued to the digits ("USD115", "115.5USD"): upper case only, so "3d" or "5usd" in a
 # product name or a URL is not money.
