@@ -86,9 +86,9 @@ class UnitLexicon(_Strict):
         "speaks of it; they decide words after a number that name two things ('pounds', a glued "
         "'m')",
     )
-    measure_adjectives: dict[str, list[str]] = Field(
+    measure_words: dict[str, list[str]] = Field(
         default_factory=dict,
-        title="Physical dimension -> adjectives that say what the number right before them "
+        title="Physical dimension -> words that say what the number right before them "
         "measures ('1.8m tall', '30m deep')",
     )
 
@@ -116,7 +116,7 @@ class Lexicons:
     generic_counters: set[str] = field(default_factory=set)
     physical: dict[str, PhysicalUnit] = field(default_factory=dict)
     context_cues: dict[str, list[str]] = field(default_factory=dict)
-    measure_adjectives: dict[str, list[str]] = field(default_factory=dict)
+    measure_words: dict[str, list[str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
     def add(self, lexicon: PredicateLexicon | EntityLexicon | UnitLexicon) -> None:
@@ -135,9 +135,9 @@ class Lexicons:
             self.physical.update(lexicon.physical)
             for dimension, cues in lexicon.context_cues.items():
                 self.context_cues[dimension] = [*self.context_cues.get(dimension, []), *cues]
-            for dimension, words in lexicon.measure_adjectives.items():
-                old = self.measure_adjectives.get(dimension, [])
-                self.measure_adjectives[dimension] = [*old, *words]
+            for dimension, words in lexicon.measure_words.items():
+                old = self.measure_words.get(dimension, [])
+                self.measure_words[dimension] = [*old, *words]
 
     def compile(self) -> CompiledLexicons:
         cue_to_predicate = {
@@ -165,7 +165,7 @@ class Lexicons:
             ),
             alias_to_entity=alias_to_entity,
             canonical_names={e.name.lower(): e for e in self.entities},
-            physical_pattern=_physical_pattern(self.physical, self.measure_adjectives),
+            physical_pattern=_physical_pattern(self.physical, self.measure_words),
             compound_pattern=_compound_pattern(self.physical),
             physical_of={
                 surface: symbol
@@ -175,9 +175,9 @@ class Lexicons:
             physical_dimension=dimensions,
             currency_folded={fold_currency(k): v for k, v in self.currencies.items()},
             context_patterns=self._context_patterns(dimensions),
-            adjective_patterns={
+            measure_word_patterns={
                 dimension: re.compile(rf"(?:\s+|-)?(?:{_alternation(words)})(?!\w)", re.IGNORECASE)
-                for dimension, words in self.measure_adjectives.items()
+                for dimension, words in self.measure_words.items()
                 if words
             },
         )
@@ -218,18 +218,18 @@ def fold_currency(written: str) -> str:
 
 
 def _physical_pattern(
-    units: dict[str, PhysicalUnit], adjectives: dict[str, list[str]]
+    units: dict[str, PhysicalUnit], measure_words: dict[str, list[str]]
 ) -> re.Pattern[str]:
     """A unit written right after a number: '400 MWh', '298-megawatt', '2-8°C', or in
     brackets as table headings write it: '20 (kg)', '20 [kg]'. The unit is group `unit` or
     group `bracketed`. A symbol that is also a word ('in') counts only where the word cannot
-    be: before a measure adjective or at the end of a clause ('2 in thick', 'is 2 in.'). A
+    be: before a measure word or at the end of a clause ('2 in thick', 'is 2 in.'). A
     unit joined to digits by a hyphen is a code ('24703 L-202'), not a unit."""
     unit = _surface_alternation(_written_forms(units, every_symbol=False))
     if not unit:
         return re.compile(r"(?!)")
     word_symbols = _surface_alternation([s for s, u in units.items() if not u.symbol_alone])
-    measure = _alternation([word for words in adjectives.values() for word in words])
+    measure = _alternation([word for words in measure_words.values() for word in words])
     if word_symbols:
         after = rf"[\s-]+(?:{measure})(?!\w)|" if measure else ""
         unit += rf"|(?:{word_symbols})(?=\s*(?:[.;:)\]]|\Z)|{after}(?!))"
@@ -315,7 +315,7 @@ class CompiledLexicons:
     physical_dimension: dict[str, str]
     currency_folded: dict[str, str]  # fold_currency(symbol or word) -> ISO 4217
     context_patterns: dict[str, re.Pattern[str]]  # 'currency' or dimension -> its cues
-    adjective_patterns: dict[str, re.Pattern[str]]  # dimension -> adjective right after
+    measure_word_patterns: dict[str, re.Pattern[str]]  # dimension -> word right after
 
     def predicate_of(self, cue: str) -> str | None:
         return self.cue_to_predicate.get(" ".join(cue.lower().split()))

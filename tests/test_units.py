@@ -118,6 +118,9 @@ def test_pounds_are_sterling_near_money_and_weight_otherwise(
         ("About 1.8m people live in the city.", "About 1.8m people", 1.8e6, "person"),
         ("The club paid 48m for the striker.", "48m", 4.8e7, None),
         ("Sales reached a record high of 48m.", "48m", 4.8e7, None),
+        ("She won the 400m hurdles.", "400m", 400, "m"),
+        ("Bolt ran the 100m in 9.58 seconds.", "100m", 100, "m"),
+        ("The club ran up losses of 100m.", "100m", 1e8, None),
     ],
 )
 def test_glued_m_is_metres_only_in_a_length_context(

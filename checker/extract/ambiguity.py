@@ -2,7 +2,7 @@
 
 "its profit rose to 361 million pounds" is sterling and "she lost 25 pounds" is a weight;
 "an outreach of 48m" is metres and "1.8m people" is millions. The evidence is data in
-``rules/lexicons/units.yaml``: ``measure_adjectives`` right after the number ("1.8m tall")
+``rules/lexicons/units.yaml``: ``measure_words`` right after the number ("1.8m tall")
 decide first, then the ``context_cues`` nearest the number in its sentence. These checks run
 only for the few numbers that carry such a word, so they cost nothing on the rest.
 """
@@ -24,8 +24,9 @@ _SCALE_AT_END = re.compile(r"(?:\b(?:thousand|million|billion|trillion)|\d\s?(?:
 
 
 def measured_right_after(text: str, end: int, limit: int, lexicons: CompiledLexicons) -> str | None:
-    """The dimension an adjective right after a number names ('1.8m tall' -> 'length')."""
-    for dimension, pattern in lexicons.adjective_patterns.items():
+    """The dimension a word right after a number names ('1.8m tall', '100m sprint' ->
+    'length')."""
+    for dimension, pattern in lexicons.measure_word_patterns.items():
         if pattern.match(text, end, limit):
             return dimension
     return None
@@ -74,8 +75,8 @@ def length_rather_than_million(
     text: str, start: int, end: int, sentence: Span, lexicons: CompiledLexicons
 ) -> bool:
     """Whether a lower-case 'm' glued to a number ('48m') is metres rather than millions.
-    An adjective after it decides ('1.8m tall'); a noun after it counts millions ('1.8m
-    people'); otherwise a length cue must lie nearer than any money cue."""
+    A measure word after it decides ('1.8m tall'); another noun after it counts millions
+    ('1.8m people'); otherwise a length cue must lie nearer than any money cue."""
     after = measured_right_after(text, end, sentence.end, lexicons)
     if after is not None:
         return after == "length"
