@@ -96,6 +96,7 @@ def test_words_that_look_like_codes_are_not_money(text: str, config: Config) -> 
         ("He paid 5 pounds for the ticket.", "5 pounds", "GBP"),
         ("He weighs 180 pounds.", "180 pounds", "lb"),
         ("Inspectors recalled 3 million pounds of ground beef.", "3 million pounds", "lb"),
+        ("The scheme wasted 40 million pounds of taxpayers' money.", "40 million pounds", "GBP"),
         ("The newborn baby weighed seven pounds.", "seven pounds", "lb"),
         ("The case is 12 pounds heavier than allowed.", "12 pounds", "lb"),
         ("She lost 30 pounds over the summer.", "30 pounds", "lb"),

@@ -16,7 +16,8 @@ from checker.extract.nouns import STOP_WORDS
 from checker.lexicons import CompiledLexicons
 from checker.models import Span
 
-_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|public|taxpayers'?)\s+)*",
+                       re.IGNORECASE)  # fmt: skip
 _WORD_AFTER = re.compile(r"\s*([A-Za-z][\w'-]*)")
 # A scale written on the amount: "361 million pounds", "2bn pounds".
 _SCALE_AT_END = re.compile(r"(?:\b(?:thousand|million|billion|trillion)|\d\s?(?:bn|mn|m|k))\Z",
@@ -58,10 +59,12 @@ def currency_rather_than_unit(
 ) -> bool:  # fmt: skip
     """Whether a word after the ``amount`` span naming both a currency and a unit of
     ``dimension`` ('pounds') is the currency here. 'pounds of beef' and '2 pounds heavier'
-    are weights; otherwise the nearest cue decides; with none, a scale word makes it money
-    ('361 million pounds')."""
-    if _OF_AFTER.match(text, unit_end, sentence.end):
-        return False
+    are weights ('pounds of funding' is money); otherwise the nearest cue decides; with none,
+    a scale word makes it money ('361 million pounds')."""
+    of = _OF_AFTER.match(text, unit_end, sentence.end)
+    if of:
+        money = lexicons.context_patterns.get("currency")
+        return bool(money and money.match(text, of.end(), sentence.end))
     if measured_right_after(text, unit_end, sentence.end, lexicons):
         return False
     start, end = amount
