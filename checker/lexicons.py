@@ -56,6 +56,16 @@ class Conversion(_Strict):
 class PhysicalUnit(_Strict):
     pint: str = Field(min_length=1, title="pint unit name, e.g. megawatt_hour")
     surfaces: list[str] = Field(min_length=1, title="How the unit is written after a number")
+    symbol_alone: bool = Field(
+        default=True,
+        title="Whether the symbol alone after a number names the unit; false for a symbol "
+        "that is also a common word ('in'), read only after a larger unit ('5 ft 2 in')",
+    )
+    smaller_part: str | None = Field(
+        default=None,
+        title="Symbol of a smaller unit that adds to this one when written after it: ft -> in "
+        "('5 ft 2 in' is 5 1/6 ft), lb -> oz",
+    )
 
 
 class UnitLexicon(_Strict):
@@ -69,6 +79,17 @@ class UnitLexicon(_Strict):
     generic_counters: list[str] = Field(
         default_factory=list,
         title="Nouns that count one of whatever the item is (unit, piece), so they match any unit",
+    )
+    context_cues: dict[str, list[str]] = Field(
+        default_factory=dict,
+        title="'currency' or a physical dimension (mass, length) -> words that say a sentence "
+        "speaks of it; they decide words after a number that name two things ('pounds', a glued "
+        "'m')",
+    )
+    measure_words: dict[str, list[str]] = Field(
+        default_factory=dict,
+        title="Physical dimension -> words that say what the number right before them "
+        "measures ('1.8m tall', '30m deep')",
     )
 
 
@@ -110,6 +131,8 @@ class Lexicons:
     physical: dict[str, PhysicalUnit] = field(default_factory=dict)
     # phrase (lower case, single spaces) -> (decision, status)
     status_cues: dict[str, tuple[str, str]] = field(default_factory=dict)
+    context_cues: dict[str, list[str]] = field(default_factory=dict)
+    measure_words: dict[str, list[str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
     def add(self, lexicon: AnyLexicon) -> None:
@@ -131,6 +154,11 @@ class Lexicons:
             self.conversions.extend(lexicon.conversions)
             self.generic_counters.update(lexicon.generic_counters)
             self.physical.update(lexicon.physical)
+            for dimension, cues in lexicon.context_cues.items():
+                self.context_cues[dimension] = [*self.context_cues.get(dimension, []), *cues]
+            for dimension, words in lexicon.measure_words.items():
+                old = self.measure_words.get(dimension, [])
+                self.measure_words[dimension] = [*old, *words]
 
     def compile(self) -> CompiledLexicons:
         cue_to_predicate = {
@@ -148,6 +176,7 @@ class Lexicons:
             cue_index.setdefault(words[0], []).append((words, predicate))
         for entries in cue_index.values():
             entries.sort(key=lambda entry: -len(entry[0]))
+        dimensions = physical_dimensions(self.physical)
         return CompiledLexicons(
             source=self,
             cue_index=cue_index,
@@ -155,16 +184,52 @@ class Lexicons:
             entity_pattern=_entity_pattern(list(alias_to_entity)),
             alias_to_entity=alias_to_entity,
             canonical_names={e.name.lower(): e for e in self.entities},
-            physical_pattern=_physical_pattern(self.physical),
+            physical_pattern=_physical_pattern(self.physical, self.measure_words),
+            compound_pattern=_compound_pattern(self.physical),
             physical_of={
                 surface: symbol
                 for symbol, unit in self.physical.items()
                 for surface in (symbol, *unit.surfaces)
             },
-            physical_dimension=physical_dimensions(self.physical),
-            currency_folded={k.lower().replace(" ", ""): v for k, v in self.currencies.items()},
+            physical_dimension=dimensions,
+            currency_folded={fold_currency(k): v for k, v in self.currencies.items()},
             status_pattern=_phrase_pattern(list(self.status_cues)),
+            context_patterns=self._context_patterns(dimensions),
+            measure_word_patterns={
+                dimension: re.compile(rf"(?:\s+|-)?(?:{_alternation(words)})(?!\w)", re.IGNORECASE)
+                for dimension, words in self.measure_words.items()
+                if words
+            },
         )
+
+    def _context_patterns(self, dimensions: dict[str, str]) -> dict[str, re.Pattern[str]]:
+        """Per dimension, its cue words and its unit surfaces written after a number ('10 dm',
+        '5 kg'); for currency also its signs and upper-case codes ('£', 'US$', 'GBP').
+        Surfaces that name two things ('pounds', 'm') are no evidence either way."""
+        folded = {fold_currency(k) for k in self.currencies}
+        units: dict[str, list[str]] = {}
+        for symbol, unit in self.physical.items():
+            forms = _written_forms({symbol: unit}, every_symbol=False)
+            surfaces = [s for s in forms if len(s) > 1 and fold_currency(s) not in folded]
+            units.setdefault(dimensions.get(symbol, "physical"), []).extend(surfaces)
+        signs = _alternation([k for k in self.currencies if not k.isalpha()])
+        codes = _alternation([k for k in self.currencies if k.isalpha() and k.isupper()])
+        patterns = {}
+        for dimension in {*self.context_cues, *units, "currency"}:
+            words = _alternation(self.context_cues.get(dimension, []))
+            after_number = _alternation(units.get(dimension, []))
+            parts = [
+                rf"(?<!\w)(?:{words})(?!\w)" if words else "",
+                rf"(?<=\d)\s?(?:{after_number})(?!\w)" if after_number else "",
+            ]
+            if dimension == "currency":
+                parts += [
+                    rf"(?-i:{signs})" if signs else "",
+                    rf"(?<!\w)(?-i:{codes})(?!\w)" if codes else "",
+                ]
+            alternatives = "|".join(part for part in parts if part)
+            patterns[dimension] = re.compile(alternatives or "(?!)", re.IGNORECASE)
+        return patterns
 
 
 def _entity_pattern(aliases: list[str]) -> re.Pattern[str]:
@@ -184,15 +249,62 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?=[{first}])\b(?:{_alternation(phrases)})\b")
 
 
-def _physical_pattern(units: dict[str, PhysicalUnit]) -> re.Pattern[str]:
-    """A unit written right after a number: '400 MWh', '298-megawatt', '2-8°C'."""
-    surfaces = sorted({s for symbol, u in units.items() for s in (symbol, *u.surfaces)},
-                      key=len, reverse=True)  # fmt: skip
-    if not surfaces:
+def fold_currency(written: str) -> str:
+    """A currency as looked up: lower case, without spaces or dots ('U.S. $' -> 'us$')."""
+    return re.sub(r"[\s.]", "", written).lower()
+
+
+def _physical_pattern(
+    units: dict[str, PhysicalUnit], measure_words: dict[str, list[str]]
+) -> re.Pattern[str]:
+    """A unit written right after a number: '400 MWh', '298-megawatt', '2-8°C', or in
+    brackets as table headings write it: '20 (kg)', '20 [kg]'. The unit is group `unit` or
+    group `bracketed`. A symbol that is also a word ('in') counts only where the word cannot
+    be: before a measure word or at the end of a clause ('2 in thick', 'is 2 in.'). A
+    unit joined to digits by a hyphen is a code ('24703 L-202'), not a unit."""
+    unit = _surface_alternation(_written_forms(units, every_symbol=False))
+    if not unit:
         return re.compile(r"(?!)")
-    parts = [f"(?i:{re.escape(s)})" if s.islower() and len(s) > 3 else re.escape(s)
-             for s in surfaces]  # fmt: skip
-    return re.compile(rf"(?:\s?-\s?|\s|\u00a0)?(?P<unit>{'|'.join(parts)})(?![\w])")
+    word_symbols = _surface_alternation([s for s, u in units.items() if not u.symbol_alone])
+    measure = _alternation([word for words in measure_words.values() for word in words])
+    if word_symbols:
+        after = rf"[\s-]+(?:{measure})(?!\w)|" if measure else ""
+        unit += rf"|(?:{word_symbols})(?=\s*(?:[.;:)\]]|\Z)|{after}(?!))"
+    return re.compile(
+        rf"(?:\s?-\s?|\s|\u00a0)?(?P<unit>{unit})(?![\w]|-\d)"
+        rf"|\s?(?:(?P<paren>\()|(?P<square>\[)|(?P<brace>\{{)|<)(?P<bracketed>{unit})"
+        r"(?(paren)\)|(?(square)\]|(?(brace)\}|>)))"
+    )
+
+
+def _written_forms(units: dict[str, PhysicalUnit], every_symbol: bool) -> list[str]:
+    """How the lexicon writes its units: the surfaces, and the symbols (every one, or only
+    those read alone after a number)."""
+    forms = []
+    for symbol, unit in units.items():
+        forms.extend(unit.surfaces)
+        if every_symbol or unit.symbol_alone:
+            forms.append(symbol)
+    return forms
+
+
+def _surface_alternation(surfaces: list[str]) -> str:
+    """Unit surfaces, longest first; words longer than three letters in any case ('Kilometres'),
+    symbols exactly as written ('MW' is not 'mW')."""
+    ordered = sorted(set(surfaces), key=len, reverse=True)
+    return "|".join(f"(?i:{re.escape(s)})" if s.islower() and len(s) > 3 else re.escape(s)
+                    for s in ordered)  # fmt: skip
+
+
+def _compound_pattern(units: dict[str, PhysicalUnit]) -> re.Pattern[str]:
+    """A second number and unit right after a measurement: '5 ft| 2 in', '5 feet| and 2
+    inches'. Every symbol counts here, even one not read alone ('in')."""
+    unit = _surface_alternation(_written_forms(units, every_symbol=True))
+    if not unit:
+        return re.compile(r"(?!)")
+    return re.compile(
+        rf"\s+(?:and\s+)?(?P<number>\d+(?:\.\d+)?)(?:\s?-\s?|\s|\u00a0)?(?P<unit>{unit})(?!\w)"
+    )
 
 
 DIMENSION_NAMES = {
@@ -235,9 +347,12 @@ class CompiledLexicons:
     alias_to_entity: dict[str, EntityEntry]
     canonical_names: dict[str, EntityEntry]
     physical_pattern: re.Pattern[str]
+    compound_pattern: re.Pattern[str]  # a smaller unit after a measurement ('5 ft| 2 in')
     physical_of: dict[str, str]
     physical_dimension: dict[str, str]
-    currency_folded: dict[str, str]  # currency symbol or word, lower case, no spaces -> ISO
+    currency_folded: dict[str, str]  # fold_currency(symbol or word) -> ISO 4217
+    context_patterns: dict[str, re.Pattern[str]]  # 'currency' or dimension -> its cues
+    measure_word_patterns: dict[str, re.Pattern[str]]  # dimension -> word right after
     status_pattern: re.Pattern[str]  # status phrases, matched on case-folded text
 
     def status_of(self, phrase: str) -> tuple[str, str] | None:

@@ -8,9 +8,11 @@ qualifiers become intervals with documented tolerances (docs/values.md):
 from __future__ import annotations
 
 import hashlib
+import re
 
 from checker.extract import RawFact, RawStatus
-from checker.lexicons import CompiledLexicons
+from checker.extract import numbers as num
+from checker.lexicons import CompiledLexicons, fold_currency
 from checker.models import (
     Attribution,
     AttributionKind,
@@ -90,26 +92,50 @@ def singular(noun: str, lexicons: CompiledLexicons) -> str:
     return word
 
 
-def _currency(raw: RawFact, lexicons: CompiledLexicons) -> str | None:
-    """ISO 4217 code of the currency symbol or word, looked up without regard to case."""
+# A currency written with the scale it carries: "75 USD million", "30 MUSD", "kEUR 500".
+_TRAILING_SCALE = re.compile(r"^(?P<currency>.+?)\s+(?P<scale>thousand|million|billion|trillion)$",
+                             re.IGNORECASE)  # fmt: skip
+_PREFIXED_CODE = re.compile(r"^(?P<prefix>[kKM])(?P<code>[A-Z]{3})$")
+_PREFIX_SCALE = {"k": 1e3, "K": 1e3, "M": 1e6}
+
+
+def _currency(raw: RawFact, lexicons: CompiledLexicons) -> tuple[str | None, float]:
+    """ISO 4217 code of the currency symbol or word, and the scale it carries (1 if none)."""
     written = raw.quantity.currency or raw.quantity.currency_word
     if not written:
-        return None
+        return None, 1.0
     key = " ".join(written.split())
+    scale = 1.0
+    trailing = _TRAILING_SCALE.match(key)
+    if trailing:
+        key, scale = trailing["currency"], num.parse_scale(trailing["scale"])
+    prefixed = _PREFIXED_CODE.match(key)
+    if prefixed and _currency_code(prefixed["code"], lexicons):
+        key, scale = prefixed["code"], scale * _PREFIX_SCALE[prefixed["prefix"]]
+    return _currency_code(key, lexicons), scale
+
+
+def _currency_code(written: str, lexicons: CompiledLexicons) -> str | None:
+    """Looked up as written, then folded (case, spaces, dots), singular or plural; a dollar
+    sign after an ISO code defers to the code ('nzd$' is NZD)."""
     folded = lexicons.currency_folded
-    compact = key.lower().replace(" ", "")
-    return (
-        lexicons.source.currencies.get(key)
+    compact = fold_currency(written)
+    code = (
+        lexicons.source.currencies.get(written)
         or folded.get(compact)
-        or folded.get(compact.rstrip("s"))
+        or folded.get(compact.removesuffix("s"))
+        or folded.get(compact + "s")
     )
+    if code is None and compact.endswith("$") and len(compact) == 4:
+        code = folded.get(compact[:-1])
+    return code
 
 
 def unit_of(raw: RawFact, lexicons: CompiledLexicons) -> tuple[str | None, Dimension, str | None]:
     """(unit, dimension, measured noun) of a raw fact."""
     q = raw.quantity
     noun = singular(raw.noun.noun, lexicons) if raw.noun.noun else None
-    currency = _currency(raw, lexicons)
+    currency, _ = _currency(raw, lexicons)
     if currency is None and raw.noun.noun:
         # "billions of dollars", "500 euros": the counted noun is itself a currency
         currency = lexicons.source.currencies.get(raw.noun.noun.lower())
@@ -163,7 +189,12 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
     """The canonical Fact for one raw reading of ``text``."""
     q = raw.quantity
     unit, dimension, measured = unit_of(raw, lexicons)
-    end = raw.noun.end if dimension is Dimension.count and not raw.noun.partitive else q.end
+    scale = _currency(raw, lexicons)[1] if dimension is Dimension.currency else 1.0
+    # The quote runs over the noun when the noun is the unit: "5,000 modules", "one-yen".
+    noun_is_unit = dimension is Dimension.count or (
+        dimension is Dimension.currency and not (q.currency or q.currency_word)
+    )
+    end = raw.noun.end if noun_is_unit and not raw.noun.partitive else q.end
     quote = text[q.start : end]
     time = raw.time
     return Fact(
@@ -172,7 +203,9 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
         topic=topic,
         subject=raw.subject.name if raw.subject else None,
         predicate=raw.predicate or (measured.replace(" ", "_") if measured else None),
-        value=to_interval(q.low, q.high, q.qualifier, q.low_inclusive, q.high_inclusive),
+        value=to_interval(
+            q.low * scale, q.high * scale, q.qualifier, q.low_inclusive, q.high_inclusive
+        ),
         unit=unit,
         dimension=dimension,
         item=raw.noun.item,

@@ -29,8 +29,8 @@ FLOORS = {
     "NumberModel": 0.63,
     "NumberRangeModel": 0.59,
     "PercentModel": 0.84,
-    "CurrencyModel": 0.77,
-    "DimensionModel": 0.71,
+    "CurrencyModel": 0.96,
+    "DimensionModel": 0.93,
     "DateTimeModel": 0.97,
     "quantulum3": 0.82,
 }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from checker.dates import DateMention, find_dates
 from checker.extract import numbers as num
+from checker.extract.ambiguity import currency_rather_than_unit, length_rather_than_million
 from checker.extract.context import (
     AttributionCue,
     EntityMention,
@@ -24,6 +25,7 @@ from checker.extract.context import (
 )
 from checker.extract.nouns import NounReading, looks_plural, read_noun
 from checker.extract.quantities import (
+    CURRENCY_SIGN,
     QUANTITY,
     SINGLE_QUANTITY,
     RawQuantity,
@@ -40,8 +42,9 @@ from checker.extract.status import (
     status_under,
 )
 from checker.extract.voice import ArticleVoice
-from checker.lexicons import CompiledLexicons
+from checker.lexicons import CompiledLexicons, fold_currency
 from checker.models import Article, Span
+from checker.units import convert
 
 # Both triggers run on the case-folded text (see fold_case), so they are written in lower case.
 _HAS_NUMBER = re.compile(
@@ -278,7 +281,7 @@ def _shift(mention: DateMention, offset: int) -> DateMention:
 # before each of these (room for a qualifier, "between" or a currency), never at every
 # character of the sentence.
 _NUMERAL_START = re.compile(
-    rf"\d|[$€£¥₹]|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|tens|"
+    rf"\d|{CURRENCY_SIGN}|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|tens|"
     r"dozens|scores|hundreds|thousands|millions|billions|trillions|twice|doubl\w*|tripl\w*|"
     r"quadrupl\w*|\w+fold|minus|negative)\b"
 )
@@ -286,7 +289,7 @@ QUALIFIER_ROOM = 40
 # Where a quantity match can begin: every part of the grammar starts a token (a qualifier, a
 # word, a digit, a sign or a currency symbol), so trying those positions alone finds the same
 # leftmost match as a search from the start of the room, at a fraction of the cost.
-_TOKEN_START = re.compile(r"(?<!\w)[^\W_]|(?<!\w)[~≈\-−]|[$€£¥₹]")
+_TOKEN_START = re.compile(rf"(?<!\w)[^\W_]|(?<!\w)[~≈\-−]|{CURRENCY_SIGN}")
 
 
 def _leftmost_quantity(text: str, low: int, numeral: int, end: int) -> re.Match[str] | None:
@@ -322,18 +325,63 @@ def _matches(text: str, folded: str, sentence: Span) -> Iterator[re.Match[str]]:
         yield match
 
 
+_GLUED_M = re.compile(r"\dm\Z")
+
+
 def _read_physical_unit(
     text: str, quantity: RawQuantity, sentence: Span, lexicons: CompiledLexicons
 ) -> None:
-    """Extend a bare number over a physical unit written after it ('400 MWh', '298-megawatt')."""
+    """Extend a bare number over a physical unit written after it ('400 MWh', '298-megawatt',
+    '20 (kg)'). A word that also names a currency ('pounds') and an 'm' glued to the digits
+    (metres or millions) are read by their sentence (checker.extract.ambiguity)."""
     if quantity.currency or quantity.currency_word or quantity.suffix:
         return
+    if _GLUED_M.search(text, quantity.start, quantity.end) and length_rather_than_million(
+        text, quantity.start, quantity.end, sentence, lexicons
+    ):
+        # The grammar read the 'm' as the million scale; undo it and read the metre symbol.
+        quantity.low, quantity.high = quantity.low / 1e6, quantity.high / 1e6
+        quantity.physical = "m"
+        return
     match = lexicons.physical_pattern.match(text, quantity.end, sentence.end)
-    if match:
-        quantity.physical = match.group("unit")
+    if not match:
+        return
+    unit = match.group("unit") or match.group("bracketed")
+    dimension = lexicons.physical_dimension.get(_symbol_of(unit, lexicons), "physical")
+    if fold_currency(unit) in lexicons.currency_folded and currency_rather_than_unit(
+        text, (quantity.start, quantity.end), match.end(), dimension, sentence, lexicons
+    ):
+        quantity.currency_word = unit
+    else:
+        quantity.physical = unit
+    quantity.end = match.end()
+    quantity.is_bare = False
+    quantity.is_year_like = False
+    if quantity.physical:
+        _add_smaller_unit(text, quantity, sentence, lexicons)
+
+
+def _symbol_of(written: str, lexicons: CompiledLexicons) -> str:
+    """Canonical symbol of a unit as written ('Kilometres' -> 'km'); '' if unknown."""
+    return lexicons.physical_of.get(written) or lexicons.physical_of.get(written.lower(), "")
+
+
+def _add_smaller_unit(
+    text: str, quantity: RawQuantity, sentence: Span, lexicons: CompiledLexicons
+) -> None:
+    """'5 feet 2 inches', '6 ft 1 in', '7 pounds 4 ounces': the smaller unit the lexicon pairs
+    with a measurement's unit (`smaller_part`) adds to it when written right after it."""
+    match = lexicons.compound_pattern.match(text, quantity.end, sentence.end)
+    if match is None or quantity.low != quantity.high or quantity.physical is None:
+        return
+    units = lexicons.source.physical
+    first, second = _symbol_of(quantity.physical, lexicons), _symbol_of(match["unit"], lexicons)
+    if first not in units or second not in units or second != units[first].smaller_part:
+        return
+    part = convert(float(match.group("number")), units[second].pint, units[first].pint)
+    if 0 < part < 1:
+        quantity.low = quantity.high = quantity.low + part
         quantity.end = match.end()
-        quantity.is_bare = False
-        quantity.is_year_like = False
 
 
 def _quantities(
@@ -351,6 +399,8 @@ def _quantities(
             continue
         if any(start < quantity.end and quantity.start < end for start, end in phones):
             continue
+        if found and quantity.start < found[-1][0].end:
+            continue  # read already, as the second unit of a compound ('5 ft 2 in')
         _read_physical_unit(text, quantity, sentence, lexicons)
         if quantity.glued and quantity.physical is None:
             continue  # "7nm", "5G", "3D", "1990s": letters glued to digits name something

@@ -146,8 +146,9 @@ STOP_WORDS = frozenset(
 )
 # Plurals without a final s: a count of these ends the noun phrase.
 IRREGULAR_PLURALS = frozenset(
-    ["people", "men", "women", "children", "staff", "police", "personnel", "cattle", "troops"]
-)
+    ["people", "men", "women", "children", "staff", "police", "personnel", "cattle", "troops",
+     "pence", "feet"]
+)  # fmt: skip
 # Singular head nouns that end a phrase before a model name ("200,000 unit H200 order").
 GENERIC_HEADS = frozenset(["unit", "piece", "item"])
 NOUNS_ENDING_ED = frozenset(["speed", "breed", "seed", "need", "feed", "shed", "bed"])

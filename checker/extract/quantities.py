@@ -38,16 +38,42 @@ _QUALIFIER = "|".join(
     sorted((p for ps in QUALIFIERS.values() for p in ps.split("|")), key=len, reverse=True)
 ).replace(" ", r"\s+")
 
-# Dollar prefixes are case-sensitive and glued ("C$", "HK$"): "a $5 fee" is not Australian.
-CURRENCY_SYMBOLS = r"(?-i:US|U\.S\.|A|AU|C|CA|HK|S|NZ|R)\$|(?-i:US)\s\$|\$|€|£|¥|₹|" \
-    r"USD|EUR|GBP|CNY|RMB|JPY|INR|CHF|HKD|AUD|CAD"  # fmt: skip
-SYMBOLS_AFTER = r"\$|€|£|¥|₹"
+# ISO 4217 codes read next to a number ("USD 200", "115USD", "30 MUSD"). Codes that are also
+# English words or common acronyms (ALL, TOP, CUP, TRY, MAD, PHP, SAR) are left out; the
+# lexicon maps each code to itself.
+ISO_CODES = (
+    "USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|HKD|AUD|CAD|NZD|SGD|MXN|BRL|KRW|ZAR|SEK|NOK|DKK|RUB|TWD|"
+    "AED|PLN|CZK|HUF|THB|IDR|MYR|VND|EGP|NGN|KES|PKR|ILS|ARS|UAH"
+)
+# Codes glued to the digits ("USD115", "115.5USD"): upper case only, so "3d" or "5usd" in a
+# product name or a URL is not money.
+_GLUED_CODE = rf"(?-i:{ISO_CODES})"
+# A code after the number may carry the scale ("75 USD million"); normalize reads it.
+_CODE_SCALE = r"(?:\s+(?:thousand|million|billion|trillion)\b)?"
+# Codes also read in lower case ("20 usd", "10 rmb"): none of these is an English word.
+_LOWER_CASE_CODES = "usd|eur|gbp|jpy|cny|rmb|inr|chf|hkd|aud|cad|nzd|sgd"
+_CODE = rf"(?-i:{ISO_CODES})|{_LOWER_CASE_CODES}"
+# Dollar prefixes. Upper case and glued ("C$", "HK$", "A$", "S$", "R$") is always a currency.
+# Lower case or spaced ("c $", "hk $", "nzd$", "Mex$") only for prefixes that are not English
+# words: "a $5 fee" stays US dollars, "Apple's $5bn" is not Singapore dollars, and in "gives
+# us $2bn" the pronoun stays out of the quote ("US $", "us$" are read).
+_DOLLAR_PREFIX = r"u\.s\.?|c|hk|nz|mex|nt|usd|aud|cad|nzd|hkd|sgd|mxn|twd"
+# Signs of the Unicode Currency Symbols block (₡ ₦ ₩ ₪ ₫ € ₭ ₱ ₴ ₸ ₺ ₽ ₾ ...): the lexicon maps
+# each one it knows to an ISO code; a sign it does not know leaves a plain number.
+CURRENCY_SIGN = r"[$£¥\u20a0-\u20cf]"
+# An M or k before a code states millions or thousands ("120 MEUR", "MAUD 60", "kUSD 500").
+_SCALED_CODE = rf"(?-i:[kKM](?:{ISO_CODES}))"
+CURRENCY_SYMBOLS = (
+    rf"(?<![\w.])(?:(?-i:A|AU|CA|S|R)\$|(?-i:US)\s?\$|us\$|(?:{_DOLLAR_PREFIX})\s?\$"
+    rf"|{_SCALED_CODE}(?=\s?\d)|{_CODE})|{CURRENCY_SIGN}"
+)
+SYMBOLS_AFTER = rf"{CURRENCY_SIGN}|{_GLUED_CODE}(?![A-Za-z])"
 CURRENCY_WORDS = (
     r"(?:US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan)"
     r"\s+dollars?|dollars?|euros?|(?:Chinese\s+)?yuan|renminbi|pounds\s+sterling|"
     r"(?:British\s+)?pounds\s+sterling|(?:Japanese\s+)?yen|(?:Indian\s+)?rupees?|"
     r"Swiss\s+francs?|francs?|(?:South\s+Korean\s+)?won|rubles?|roubles?|(?:Turkish\s+)?lira|"
-    r"USD|EUR|GBP|CNY|RMB|JPY"
+    rf"{_SCALED_CODE}|(?:{_CODE}){_CODE_SCALE}"
 )
 
 _DIGITS = (
@@ -81,8 +107,9 @@ def _amount(p: str) -> str:
     return (
         rf"(?P<{p}neg>\b(?:minus|negative)\s+|(?<![\w.,)\]-])[-−](?=[\d$€£¥]))?"
         rf"(?P<{p}cur>(?:{CURRENCY_SYMBOLS})\s?)?"
-        rf"(?:(?P<{p}dig>(?<![\w.,:/])(?<![A-Za-z]-)(?:{_DIGITS})(?![\d:/]|\.\d)"
-        rf"(?P<{p}glued>(?=[A-Za-z])(?!(?:{_SCALE_ABBR}|x)\b))?)"
+        rf"(?:(?P<{p}dig>(?:(?<![\w.,:/])|(?<=\b{_GLUED_CODE}))(?<![A-Za-z]-)"
+        rf"(?:{_DIGITS})(?![\d:/]|\.\d)"
+        rf"(?P<{p}glued>(?=[A-Za-z])(?!(?:{_SCALE_ABBR}|x)\b|{_GLUED_CODE}\b))?)"
         rf"|(?P<{p}frac>\b{_FRACTION.format(p=p)}\b)"
         rf"|(?P<{p}word>\b{_WORDS}\b(?!-(?!(?:{UNIT_AFTER_HYPHEN})s?\b)[a-z])))"
         rf"(?:(?P<{p}gscale>(?<=\d)(?:{_SCALE_ABBR})\b)|\s+(?P<{p}scale>(?:{_SCALE_WORD})\b)"
@@ -108,6 +135,7 @@ _MULTIPLIER_WORD = (
 UNIT_AFTER_HYPHEN = (
     "year|month|week|day|hour|minute|second|dose|person|seat|storey|story|member|mile|"
     "kilometre|kilometer|metre|meter|megawatt|gigawatt|kilowatt|tonne|ton|point|percent"
+    "|foot|inch|gallon|acre|ounce|pound|dollar|euro|yen|cent"  # "three-foot", "one-yen"
 )
 
 _RANGE_PART = rf"""
@@ -197,7 +225,7 @@ def is_change_not_range(text: str, m: re.Match[str], floor: int) -> bool:
 
 # Case-insensitive matching is needed for qualifiers and words at sentence start; these checks
 # keep the case-sensitive parts honest.
-_UPPER_CURRENCY = re.compile(r"[A-Z]{3}|US|[A-Z]{1,2}\$")
+_UPPER_CURRENCY = re.compile(r"[kKM]?[A-Z]{3}|US|[A-Z]{1,2}\$")
 FOLD_WORD = re.compile(
     rf"\b(?P<fold>(?:{num.NUMBER_WORD})(?:-?fold))\b|\b(?P<twice>twice|double|triple)\b",
     re.IGNORECASE,
