@@ -63,10 +63,17 @@ def _interval(low: float, high: float, q: Qualifier) -> Interval:
     if q is Qualifier.less_than:
         return Interval(low=0.0, high=high, high_inclusive=False, qualifier=q)
     if q is Qualifier.almost:
-        return Interval(low=high * (1 - ALMOST_BAND), high=high, high_inclusive=False, qualifier=q)
+        # Approaching the stated number from zero's side: "almost -5" is (-5, -4.5].
+        if high >= 0:
+            near = high - abs(high) * ALMOST_BAND
+            return Interval(low=near, high=high, high_inclusive=False, qualifier=q)
+        near = low + abs(low) * ALMOST_BAND
+        return Interval(low=low, high=near, low_inclusive=False, qualifier=q)
     if q is Qualifier.about:
         return Interval(
-            low=low * (1 - ABOUT_TOLERANCE), high=high * (1 + ABOUT_TOLERANCE), qualifier=q
+            low=low - abs(low) * ABOUT_TOLERANCE,
+            high=high + abs(high) * ABOUT_TOLERANCE,
+            qualifier=q,
         )
     if q is Qualifier.vague:
         return Interval(low=low, high=high, high_inclusive=False, qualifier=q)

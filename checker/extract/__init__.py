@@ -6,6 +6,7 @@ Only sentences that hold a digit or a number word reach the quantity grammar; th
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -328,6 +329,11 @@ def _matches(text: str, folded: str, sentence: Span) -> Iterator[re.Match[str]]:
 _GLUED_M = re.compile(r"\dm\Z")
 
 
+def _is_finite(quantity: RawQuantity) -> bool:
+    """A 400-digit run or '1e308 billion' overflows to infinity: no fact can hold it."""
+    return all(math.isfinite(v) for v in (quantity.low, quantity.high) if v is not None)
+
+
 def _read_physical_unit(
     text: str, quantity: RawQuantity, sentence: Span, lexicons: CompiledLexicons
 ) -> None:
@@ -395,7 +401,7 @@ def _quantities(
     phones = phone_numbers(text, sentence.start, sentence.end)
     for match in _matches(text, folded, sentence):
         quantity = read_quantity(match)
-        if quantity is None or _inside_date(quantity, dates):
+        if quantity is None or _inside_date(quantity, dates) or not _is_finite(quantity):
             continue
         if any(start < quantity.end and quantity.start < end for start, end in phones):
             continue
