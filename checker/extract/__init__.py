@@ -24,10 +24,12 @@ from checker.extract.nouns import NounReading, looks_plural, read_noun
 from checker.extract.quantities import (
     QUANTITY,
     SINGLE_QUANTITY,
+    URL,
     RawQuantity,
     amount_starts,
     is_change_not_range,
     phone_numbers,
+    read_quantities,
     read_quantity,
 )
 from checker.extract.segment import split_sentences
@@ -36,8 +38,8 @@ from checker.lexicons import CompiledLexicons
 from checker.models import Article, Span
 
 _HAS_NUMBER = re.compile(
-    rf"\d|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|dozens|tens|"
-    r"scores|hundreds|thousands|millions|billions|trillions|twice|doubl\w*|tripl\w*|"
+    rf"{num.DIGIT}|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|"
+    r"dozens|tens|scores|hundreds|thousands|millions|billions|trillions|twice|doubl\w*|tripl\w*|"
     r"quadrupl\w*|\w+fold)\b",
     re.IGNORECASE,
 )
@@ -150,9 +152,9 @@ def _shift(mention: DateMention, offset: int) -> DateMention:
 # before each of these (room for a qualifier, "between" or a currency), never at every
 # character of the sentence.
 _NUMERAL_START = re.compile(
-    rf"\d|[$€£¥₹]|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|tens|"
-    r"dozens|scores|hundreds|thousands|millions|billions|trillions|twice|doubl\w*|tripl\w*|"
-    r"quadrupl\w*|\w+fold|minus|negative)\b",
+    rf"{num.DIGIT}|[$€£¥₹]|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|"
+    r"couple|tens|dozens|scores|hundreds|thousands|millions|billions|trillions|twice|doubl\w*|"
+    r"tripl\w*|quadrupl\w*|\w+fold|minus|negative)\b",
     re.IGNORECASE,
 )
 QUALIFIER_ROOM = 40
@@ -199,12 +201,17 @@ def _quantities(
     text: str, sentence: Span, dates: list[DateMention], lexicons: CompiledLexicons
 ) -> list[tuple[RawQuantity, NounReading]]:
     found = []
-    phones = phone_numbers(text, sentence.start, sentence.end)
-    for match in _matches(text, sentence):
-        quantity = read_quantity(match)
-        if quantity is None or _inside_date(quantity, dates):
+    skip = phone_numbers(text, sentence.start, sentence.end)
+    skip += [url.span() for url in URL.finditer(text, sentence.start, sentence.end)]
+    quantities = (
+        quantity
+        for match in _matches(text, sentence)
+        for quantity in read_quantities(text, match, sentence.end)
+    )
+    for quantity in quantities:
+        if _inside_date(quantity, dates):
             continue
-        if any(start < quantity.end and quantity.start < end for start, end in phones):
+        if any(start < quantity.end and quantity.start < end for start, end in skip):
             continue
         _read_physical_unit(text, quantity, sentence, lexicons)
         if quantity.glued and quantity.physical is None:

@@ -13,16 +13,28 @@ from dataclasses import dataclass
 
 from checker.extract import numbers as num
 
+_MORE_WORDS = ("more", "greater", "larger", "bigger", "higher")
+_LESS_WORDS = ("less", "fewer", "smaller", "lower")
+
+
+def _or_equal(words: tuple[str, ...]) -> str:
+    """Inclusive bounds: 'greater than or equal to', 'greater or equal than', 'equal to or
+    greater than', for each comparative."""
+    return "|".join(
+        f"{w} than or equal to|{w} or equal than|{w} or equal to|equal to or {w} than"
+        for w in words
+    )
+
+
 QUALIFIERS = {
+    # A verb of passing a mark is a strict lower bound: "sales exceeded 3,000", "topped $5bn".
     "more_than": "more than|over|above|in excess of|upwards of|exceeding|greater than|"
-    "higher than|larger than|bigger than|north of",
+    "higher than|larger than|bigger than|north of|exceed|exceeds|exceeded|surpass|surpasses|"
+    "surpassed|surpassing|topped|topping",
     "at_least": "at least|no fewer than|no less than|a minimum of|not less than|"
-    "more than or equal to|greater than or equal to|larger than or equal to|"
-    "more or equal than|greater or equal than|larger or equal than|equal to or more than|"
-    "equal to or greater than",
+    + _or_equal(_MORE_WORDS),
     "up_to": "up to|as many as|as much as|as high as|at most|no more than|a maximum of|"
-    "not more than|less than or equal to|fewer than or equal to|smaller than or equal to|"
-    "less or equal than|smaller or equal than|equal to or less than|equal to or fewer than",
+    "not more than|" + _or_equal(_LESS_WORDS),
     "less_than": "less than|fewer than|under|below|lower than|smaller than|just under|just shy of",
     "almost": "almost|nearly|close to|approaching|just short of",
     "about": "about|around|roughly|approximately|approx\\.|some|an estimated|estimated|"
@@ -51,37 +63,88 @@ CURRENCY_WORDS = (
 )
 
 _DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
+    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"  # Indian grouping: 12,34,567 (lakhs and crores)
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)"
+    r"|\d+(?:\.\d+)?"
+    r"|\.\d+"  # a decimal without its leading zero: ".08"
 )
-_SCALE_WORD_PLAIN = "thousand|million|billion|trillion"
+_SCALES = "|".join(num.SCALES)
+_SMALL_WORD = "a|an|one|two|three|four|five|six|seven|eight|nine"
+_UNIT_WORD = "|".join(sorted(num.UNITS, key=len, reverse=True))
+_TENS_WORD = "|".join(num.TENS)
+# A fraction word after its numerator: "two thirds", "one-fifth", "five - eighths".
+_FRACTION_OF = rf"(?:\s*-\s*|\s+)(?:{num.FRACTION_WORD})\b"
 # "and" joins number words only after a scale word ("two hundred and fifty"); "ten and
-# fifteen" are two numbers.
-_AND_AFTER_SCALE = (
-    r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))\s+and(?=\s)"
+# fifteen" are two numbers. It is not taken before a fraction ("one hundred and three
+# quarters" is 100.75, read by the fraction tail below) nor before an amount of the same
+# scale ("between five million and ten million" is a range, not fifteen million).
+_AND_AFTER_SCALE = "|".join(
+    rf"(?<={scale})\s+and(?!\s+(?:(?:{num.NUMBER_WORD}|a|an)[\s-]+){{0,3}}?{scale}\b)"
+    for scale in ("hundred", *num.SCALES)
 )
+_AND_AFTER_SCALE = rf"(?:{_AND_AFTER_SCALE})(?=\s)(?!\s+(?:{_SMALL_WORD}){_FRACTION_OF})"
+# Words join by a space or a hyphen; a spaced hyphen only inside tens and units ("fifty - two").
+_WORD_JOIN = rf"(?:\s+|-|(?<=ty)\s-\s(?=(?:{_UNIT_WORD})\b))"
 _WORDS = (
     r"(?:(?:(?:(?:an?\s+)?(?:half|quarter)\s+(?:an?\s+)?|an?\s+)"
-    r"(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    rf"(?:{num.NUMBER_WORD})(?:(?:{_AND_AFTER_SCALE})?(?:\s+|-)(?:{num.NUMBER_WORD}))*"
-    rf"(?:\s+and\s+a\s+half(?:\s+(?:{_SCALE_WORD_PLAIN}))?)?)"
+    rf"(?=(?:hundred|{_SCALES}|dozen)\b))?"
+    rf"(?:{num.NUMBER_WORD})(?:(?:{_AND_AFTER_SCALE})?{_WORD_JOIN}(?:{num.NUMBER_WORD}))*"
+    # a whole number and a fraction: "one and a half", "two and three quarters million"
+    rf"(?:\s+and\s+(?:{_SMALL_WORD}){_FRACTION_OF}(?:\s+(?:{_SCALES})\b)?)?)"
 )
 _FRACTION = (
-    rf"(?:(?P<{{p}}fn>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]"
-    rf"(?P<{{p}}fd>{num.FRACTION_WORD})(?!\s+(?:hundred|thousand|million|billion|trillion)\b)"
-    rf"|(?P<{{p}}half>half)(?=\s+(?:of|a|an|the)\b)"
-    r"(?!\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b))"
+    rf"(?:(?P<{{p}}fn>{_SMALL_WORD})(?=(?:\s*-\s*|\s+)(?:{num.FRACTION_WORD})\b)"
+    rf"(?:\s*-\s*|\s+)(?P<{{p}}fd>{num.FRACTION_WORD})"
+    # "two thirds of a million": the scale word follows as the amount's scale
+    rf"(?:\s+of\s+an?(?=\s+(?:{_SCALES})\b))?"
+    # "half of", "half the", and "more than half" after a comparison
+    rf"|(?P<{{p}}half>half)(?:(?=\s+(?:of|a|an|the)\b)|(?<=than\shalf))"
+    rf"(?!\s+an?\s+(?:hundred|{_SCALES}|dozen)\b))"
 )
-_SCALE_WORD = r"hundred|thousand|million|billion|trillion|dozens?"
-_SCALE_ABBR = r"k|mn|mln|mil|bn|bln|tn|trn|tln|m|b"
+
+
+def _slash_fraction(p: str) -> str:
+    """Digit fractions: "3/4", "2 1/4", "1/40 of", "⅔", "2½". Which slash pairs are fractions
+    (not dates such as "10/12") is decided by num.parse_slash_fraction; "on 3/4" is a date
+    unless "of" follows ("on 3/4 of the sites")."""
+    return (
+        rf"(?<![\w.,:/])(?:(?<!\bon\s)|(?=\d{{1,3}}/\d{{1,3}}\s+of\b))"
+        rf"(?:(?P<{p}swhole>\d{{1,3}})[\u00a0 ]{{1,2}})?"
+        rf"(?P<{p}stop>\d{{1,3}})/(?P<{p}sbot>\d{{1,3}})(?![\d/:]|[.,]\d|-\d)"
+        rf"(?P<{p}sof>(?=\s+of\b))?"
+        rf"|(?<![\w.,])(?P<{p}vwhole>\d{{1,3}})?(?P<{p}vchar>[{num.VULGAR_FRACTIONS}])"
+    )
+
+
+# Digits with number words: "3 hundred and 21", "4 thousand 3 hundred", "6 crore and two
+# hundred". Only hundreds follow a larger scale, and only a number below a hundred follows
+# "hundred and", so "5 million and 20 firms" stays two readings.
+_BELOW_HUNDRED = (
+    rf"(?:[1-9]\d?(?![\d.,]\d|\d)|(?:{_TENS_WORD})(?:[\s-]+(?:{_UNIT_WORD}))?|{_UNIT_WORD})"
+)
+_HUNDRED_AND = rf"(?<=hundred)\s+and\s+{_BELOW_HUNDRED}\b(?!\s+(?:hundred|{_SCALES})\b)"
+_MIXED = (
+    rf"(?<![\w.,:/])\d{{1,3}}\s+(?:hundred|{_SCALES})\b"
+    rf"(?:(?<!hundred)\s+(?:and\s+)?(?:\d{{1,3}}|{_BELOW_HUNDRED})\s+hundred\b(?:{_HUNDRED_AND})?"
+    rf"|{_HUNDRED_AND})"
+)
+_SCALE_WORD = rf"hundred|{_SCALES}|lakhs|crores|dozens?|dozs?|dzs?"
+# "MM" (thousand thousand) only in capitals: "10mm" is ten millimetres.
+_SCALE_ABBR = r"k|mn|mln|mil|bn|bln|tn|trn|tln|m|b|(?-i:MM)"
 
 
 def _amount(p: str) -> str:
     """One amount: optional sign and currency symbol, a numeral, optional scale (group names
     prefixed). A sign is read only where the text writes one ("minus 5%", "-3.2%")."""
     return (
-        rf"(?P<{p}neg>\b(?:minus|negative)\s+|(?<![\w.,)\]-])[-−](?=[\d$€£¥]))?"
+        rf"(?P<{p}neg>\b(?:minus|negative)\s+|(?<![\w.,)\]-])[-−](?=[\d$€£¥.]))?"
         rf"(?P<{p}cur>(?:{CURRENCY_SYMBOLS})\s?)?"
-        rf"(?:(?P<{p}dig>(?<![\w.,:/])(?<![A-Za-z]-)(?:{_DIGITS})(?![\d:/]|\.\d)"
+        rf"(?:(?P<{p}sfrac>{_slash_fraction(p)})"
+        rf"|(?P<{p}mixed>{_MIXED})"
+        # "COVID-19" is a name, but "5k-20k" is a range
+        rf"|(?P<{p}dig>(?<![\w.,:/])(?:(?<![A-Za-z]-)|(?<=\d[kKmMbB]-))(?:{_DIGITS})"
+        rf"(?![\d:/]|\.\d)"
         rf"(?P<{p}glued>(?=[A-Za-z])(?!(?:{_SCALE_ABBR}|x)\b))?)"
         rf"|(?P<{p}frac>\b{_FRACTION.format(p=p)}\b)"
         rf"|(?P<{p}word>\b{_WORDS}\b(?!-(?!(?:{UNIT_AFTER_HYPHEN})s?\b)[a-z])))"
@@ -111,25 +174,45 @@ UNIT_AFTER_HYPHEN = (
 )
 
 _RANGE_PART = rf"""
-      (?:(?P<sep>\s*(?:to|through)\s+|\s?[-–]\s?(?=[\d$€£¥])|(?(between)\s+and\s+|(?!)))
+      (?:(?P<sep>\s*(?:to|through)\s+|\s?[-–~]\s?(?=[\d$€£¥])|(?(between)\s+and\s+|(?!)))
          {_amount("b_")})?"""
 # The same group names, never matching, so readers need not know which pattern matched.
 _RANGE_FREE_PART = "".join(
     f"(?P<{name}>(?!))?"
-    for name in ("sep", "b_neg", "b_glued", "b_cur", "b_dig", "b_frac", "b_fn", "b_fd",
-                 "b_half", "b_word", "b_gscale", "b_scale", "b_ascale")
-)  # fmt: skip
+    for name in ("sep", *re.compile(_amount("b_"), re.VERBOSE | re.IGNORECASE).groupindex)
+)
+# What starts another amount: "or more than 190" and "and below 1500" are bounds of their own.
+_NUMBER_AHEAD = rf"(?:[\d$€£¥.{num.VULGAR_FRACTIONS}]|(?:{num.NUMBER_WORD}|a|an|half|one)\b)"
+# A ratio is a share: "one in five adults", "8 out of 10", "1 in 1,000". Not a year ("3 in
+# 2024") and not a time ("2 in 10 minutes").
+_RATIO = (
+    rf"(?P<ratio>(?:(?<![\w.,:/$€£¥-])(?P<rtop>\d{{1,3}})|\b(?P<rtopw>{_UNIT_WORD}))"
+    r"\s+(?:out\s+of|in)\s+(?!(?:1[89]|2[01])\d\d\b)"
+    rf"(?:(?P<rbot>\d{{1,3}}(?:,\d{{3}})*)(?![\d:/]|[.,]\d)|\b(?P<rbotw>{_WORDS})\b)"
+    r"(?!-|\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b))"
+)
 
 
-def _quantity_pattern(allow_range: bool) -> re.Pattern[str]:
-    """The quantity grammar; without ranges it reads one amount ('20%' in 'from 20% to 15%')."""
+# Every quantity begins outside a word, on a character that can start one, or on a currency
+# sign glued to letters before it ("usd$ 15"). Checked first, this rejects most positions of a
+# search at once instead of trying each alternative there.
+_QUANTITY_START = rf"(?:(?<!\w)(?=\w|{num.DIGIT}|[$€£¥₹~≈.\-−])|(?=[$€£¥₹]))"
+
+
+def _quantity_pattern(allow_range: bool, allow_ratio: bool = True) -> re.Pattern[str]:
+    """The quantity grammar; without ranges it reads one amount ('20%' in 'from 20% to 15%'),
+    without ratios the numbers of '8 in 5' one by one."""
+    ratio = _RATIO if allow_ratio else _RATIO.replace("(?P<ratio>", "(?P<ratio>(?!)", 1)
     return re.compile(
         rf"""
-    (?P<qual>(?<![\w])(?:(?:{_QUALIFIER})\s+|[~≈]\s*))?
+    {_QUANTITY_START}
+    (?P<qual>(?<!\w)(?:(?:{_QUALIFIER})\s+|[~≈]\s*))?
     (?:
       {_VAGUE}
     |
       {_MULTIPLIER_WORD}
+    |
+      {ratio}
     |
       (?P<between>\b(?:between|from)\s+)?
       {_amount("a_")}
@@ -146,7 +229,8 @@ def _quantity_pattern(allow_range: bool) -> re.Pattern[str]:
       | \s?(?P<curs>{SYMBOLS_AFTER})(?!\s?\d)
     )?
     (?P<ormore>\s+(?:or|and)\s+(?:more|so|above|greater|higher|over|less|fewer|below|lower|
-        under)\b)?
+        under)\b(?!\s+(?:than\s+(?:or\s+equal\s+to\s+)?)?{_NUMBER_AHEAD}|\s+or\s+equal\b))?
+    (?P<orequal>\s+or\s+equal(?:\s+to)?\b(?!(?:\s+to)?\s+{_NUMBER_AHEAD}))?
     """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -154,6 +238,9 @@ def _quantity_pattern(allow_range: bool) -> re.Pattern[str]:
 
 QUANTITY = _quantity_pattern(allow_range=True)
 SINGLE_QUANTITY = _quantity_pattern(allow_range=False)
+_PLAIN_QUANTITY = _quantity_pattern(allow_range=False, allow_ratio=False)
+# Links are read as a whole: "%28" in a URL is an escape, not a percentage.
+URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased?|increasing|"
     r"decreased?|decreasing|grew|grow|grows|growing|jumped|dropped|climbed|declined|cut|raised|"
@@ -180,10 +267,14 @@ def phone_numbers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# The groups an amount's numeral can be read from (prefixed "a_" or "b_").
+_NUMERALS = ("sfrac", "mixed", "dig", "frac", "word")
+
+
 def amount_starts(m: re.Match[str]) -> tuple[int, int | None]:
     """Where the first and (for a range) the second amount begin."""
-    first = min(m.start(g) for g in ("a_cur", "a_dig", "a_frac", "a_word") if m.group(g))
-    second = [m.start(g) for g in ("b_cur", "b_dig", "b_frac", "b_word") if m.group(g)]
+    first = min(m.start("a_" + g) for g in ("cur", *_NUMERALS) if m.group("a_" + g))
+    second = [m.start("b_" + g) for g in ("cur", *_NUMERALS) if m.group("b_" + g)]
     return first, (min(second) if second else None)
 
 
@@ -232,19 +323,44 @@ class RawQuantity:
 
 
 def _amount_value(m: re.Match[str], p: str) -> float | None:
-    if m.group(f"{p}dig"):
-        value = num.parse_digits(m.group(f"{p}dig"))
-    elif m.group(f"{p}frac"):
-        value = num.parse_fraction(m.group(f"{p}fn") or "a", m.group(f"{p}fd") or "half")
-    elif m.group(f"{p}word"):
-        value = num.parse_words(m.group(f"{p}word"))
-    else:
-        return None
+    value = _numeral_value(m, p)
     if value is None:
         return None
     scale = m.group(f"{p}scale") or m.group(f"{p}gscale") or m.group(f"{p}ascale")
+    words = m.group(f"{p}word") or m.group(f"{p}mixed")
+    if words and scale and scale.lower().startswith(("doz", "dz")):
+        # a dozen multiplies only what is below a hundred: "three hundred and two dozen" = 324
+        value, scale = num.parse_words(f"{words} dozen") or value, None
     sign = -1.0 if m.group(f"{p}neg") else 1.0
     return sign * value * num.parse_scale(scale)
+
+
+def _numeral_value(m: re.Match[str], p: str) -> float | None:
+    """The value of an amount's numeral, before its sign and scale."""
+    if m.group(f"{p}vchar"):
+        return num.parse_vulgar(m.group(f"{p}vwhole"), m.group(f"{p}vchar"))
+    if m.group(f"{p}stop"):
+        return num.parse_slash_fraction(
+            m.group(f"{p}swhole"), m.group(f"{p}stop"), m.group(f"{p}sbot"),
+            m.group(f"{p}sof") is not None,
+        )  # fmt: skip
+    if m.group(f"{p}dig"):
+        return num.parse_digits(m.group(f"{p}dig"))
+    if m.group(f"{p}frac"):
+        return num.parse_fraction(m.group(f"{p}fn") or "a", m.group(f"{p}fd") or "half")
+    if m.group(f"{p}word") or m.group(f"{p}mixed"):
+        return num.parse_words(m.group(f"{p}word") or m.group(f"{p}mixed"))
+    return None
+
+
+def _is_share(m: re.Match[str]) -> bool:
+    """'two thirds', '3/4', '⅔': a share of something. A whole number with it ('2 1/4') or a
+    scale ('two thirds of a million') makes it an amount."""
+    if _has_scale(m, "a_"):
+        return False
+    if m.group("a_frac"):
+        return True
+    return bool(m.group("a_sfrac")) and not (m.group("a_swhole") or m.group("a_vwhole"))
 
 
 def _has_scale(m: re.Match[str], p: str) -> bool:
@@ -262,6 +378,8 @@ def _or_more(m: re.Match[str], qualifier: str) -> str:
         return "at_least"
     if m.group("ormore"):
         return _OR_MORE[m.group("ormore").split()[-1].lower()]
+    if m.group("orequal"):  # "more than 5,000 or equal to"
+        return {"more_than": "at_least", "less_than": "up_to"}.get(qualifier, qualifier)
     return qualifier
 
 
@@ -280,12 +398,14 @@ def read_quantity(m: re.Match[str]) -> RawQuantity | None:
         return _read_vague(m)
     if m.group("mword"):
         return _read_multiplier_word(m)
+    if m.group("ratio"):
+        return _read_ratio(m)
     low = _amount_value(m, "a_")
     if low is None:
         return None
     high = low
     qualifier = "exact"
-    if m.group("b_dig") or m.group("b_word") or m.group("b_frac"):
+    if any(m.group("b_" + g) for g in _NUMERALS):
         second = _amount_value(m, "b_")
         if second is not None:
             if not _has_scale(m, "a_") and _has_scale(m, "b_"):
@@ -299,10 +419,7 @@ def read_quantity(m: re.Match[str]) -> RawQuantity | None:
                 return None  # "2026-2025", "10-5": not a range we can read as one
             if m.group("pct1") and not m.group("pct"):
                 return None  # "fell by 3.16% to 2,138.14": a change and a level, not a range
-    if m.group("qual"):
-        phrase = " ".join(m.group("qual").lower().split())
-        qualifier = "about" if phrase in ("~", "≈") else _QUALIFIER_OF.get(phrase, qualifier)
-    qualifier = _or_more(m, qualifier)
+    qualifier = _or_more(m, _qualifier(m, qualifier))
     suffix = _suffix(m)
     currency = _currency(m)
     return RawQuantity(
@@ -319,9 +436,45 @@ def read_quantity(m: re.Match[str]) -> RawQuantity | None:
         and not _has_scale(m, "a_")
         and m.group("sep") is None,
         is_year_like=_is_year_like(m),
-        is_fraction=bool(m.group("a_frac")),
+        is_fraction=_is_share(m),
         glued=m.group("a_glued") is not None and not _has_scale(m, "a_"),
     )
+
+
+def read_quantities(text: str, m: re.Match[str], end: int) -> list[RawQuantity]:
+    """The readings of one QUANTITY match: ``read_quantity``'s, except that a ratio that is no
+    share ('8 in 5', '12 out of 10') is read as its two numbers."""
+    quantity = read_quantity(m)
+    if quantity is not None or not m.group("ratio"):
+        return [quantity] if quantity else []
+    second = m.start("rbot") if m.group("rbot") else m.start("rbotw")
+    parts = (_PLAIN_QUANTITY.match(text, m.start(), end), _PLAIN_QUANTITY.match(text, second, end))
+    return [q for part in parts if part and (q := read_quantity(part))]
+
+
+def _qualifier(m: re.Match[str], default: str) -> str:
+    """The qualifier written before the amount ("more than", "~"), else ``default``."""
+    if not m.group("qual"):
+        return default
+    phrase = " ".join(m.group("qual").lower().split())
+    return "about" if phrase in ("~", "≈") else _QUALIFIER_OF.get(phrase, default)
+
+
+def _digits_or_words(digits: str | None, words: str | None) -> float | None:
+    return num.parse_digits(digits) if digits else num.parse_words(words or "")
+
+
+def _read_ratio(m: re.Match[str]) -> RawQuantity | None:
+    """'one in five', '8 out of 10': the share top/bottom; None when it is not a proper one."""
+    top = _digits_or_words(m.group("rtop"), m.group("rtopw"))
+    bottom = _digits_or_words(m.group("rbot"), m.group("rbotw"))
+    if top is None or not bottom or not 0 < top < bottom:
+        return None
+    value = top / bottom
+    return RawQuantity(
+        start=m.start(), end=m.end(), low=value, high=value,
+        qualifier=_or_more(m, _qualifier(m, "exact")), is_fraction=True,
+    )  # fmt: skip
 
 
 def _is_year_like(m: re.Match[str]) -> bool:
