@@ -225,38 +225,61 @@ def _quantities(
 
 _LOWER_BOUNDS = {"more_than": False, "at_least": True}  # qualifier -> low end inclusive
 _UPPER_BOUNDS = {"less_than": False, "up_to": True}
-_BOUND_JOINER = re.compile(r"\s*,?\s*(?:and|but)\s*$")
+# "and"/"but" join two bounds; a bare comma does when it joins two comparisons of one number
+# ("higher than 100, lower than 300"), which _join_bounds checks from the nouns.
+_BOUND_JOINER = re.compile(r"\s*(?:,?\s*(?:and|but)|,)\s*$")
 
 
 def _join_bounds(
     text: str, found: list[tuple[RawQuantity, NounReading]]
 ) -> list[tuple[RawQuantity, NounReading]]:
-    """'more than 100 but fewer than 300 staff': a lower and an upper bound joined by 'and' or
-    'but' state one interval, (100, 300)."""
+    """'more than 100 but fewer than 300 staff', 'at most 100 and at least 20 apples': a lower
+    and an upper bound joined by 'and', 'but' or a comma state one interval, (100, 300) and
+    [20, 100]. Bounds that leave nothing between them ('more than 40 and less than 10') or
+    that count different things stay two facts."""
     joined: list[tuple[RawQuantity, NounReading]] = []
     for quantity, noun in found:
         if joined:
             first, first_noun = joined[-1]
-            between = text[first.end : quantity.start]
-            if (
-                first.qualifier in _LOWER_BOUNDS
-                and quantity.qualifier in _UPPER_BOUNDS
-                and first.low <= quantity.high
-                and first.suffix == quantity.suffix
-                and _BOUND_JOINER.match(between)
-            ):
-                merged = RawQuantity(
-                    start=first.start, end=quantity.end, low=first.low, high=quantity.high,
-                    qualifier="range", currency=first.currency or quantity.currency,
-                    currency_word=first.currency_word or quantity.currency_word,
-                    suffix=quantity.suffix, physical=first.physical or quantity.physical,
-                    low_inclusive=_LOWER_BOUNDS[first.qualifier],
-                    high_inclusive=_UPPER_BOUNDS[quantity.qualifier],
-                )  # fmt: skip
+            merged = _one_interval(text, first, first_noun, quantity, noun)
+            if merged is not None:
                 joined[-1] = (merged, noun if noun.noun else first_noun)
                 continue
         joined.append((quantity, noun))
     return joined
+
+
+def _one_interval(
+    text: str, first: RawQuantity, first_noun: NounReading, second: RawQuantity,
+    second_noun: NounReading,
+) -> RawQuantity | None:  # fmt: skip
+    """The interval two consecutive bounds state together, if they are one lower and one upper
+    bound of the same kind of number, joined by 'and', 'but' or a comma."""
+    if first.qualifier in _LOWER_BOUNDS and second.qualifier in _UPPER_BOUNDS:
+        low, high = first, second
+    elif first.qualifier in _UPPER_BOUNDS and second.qualifier in _LOWER_BOUNDS:
+        low, high = second, first
+    else:
+        return None
+    touching_open = low.low == high.high and not (
+        _LOWER_BOUNDS[low.qualifier] and _UPPER_BOUNDS[high.qualifier]
+    )
+    if (
+        low.low > high.high
+        or touching_open
+        or first.suffix != second.suffix
+        or first.is_fraction != second.is_fraction
+        or (first_noun.noun is not None and first_noun.noun != second_noun.noun)
+        or not _BOUND_JOINER.match(text[first.end : second.start])
+    ):
+        return None
+    return RawQuantity(
+        start=first.start, end=second.end, low=low.low, high=high.high, qualifier="range",
+        currency=first.currency or second.currency,
+        currency_word=first.currency_word or second.currency_word, suffix=second.suffix,
+        physical=first.physical or second.physical, is_fraction=first.is_fraction,
+        low_inclusive=_LOWER_BOUNDS[low.qualifier], high_inclusive=_UPPER_BOUNDS[high.qualifier],
+    )  # fmt: skip
 
 
 def _inside_date(quantity: RawQuantity, dates: list[DateMention]) -> bool:
