@@ -363,6 +363,28 @@ def _is_share(m: re.Match[str]) -> bool:
     return bool(m.group("a_sfrac")) and not (m.group("a_swhole") or m.group("a_vwhole"))
 
 
+def _is_fraction_word(m: re.Match[str], p: str) -> bool:
+    return bool(m.group(f"{p}frac") or m.group(f"{p}sfrac"))
+
+
+def _shared_scale(m: re.Match[str]) -> float:
+    """The scale a range's first amount takes from its second: 'billion' in '5 to 10 billion'
+    and 'million' in 'five to ten million', where the first has none of its own."""
+    if _has_scale(m, "a_") or _scale_words(m.group("a_word") or m.group("a_mixed")):
+        return 1.0
+    if _has_scale(m, "b_"):
+        return num.parse_scale(m.group("b_scale") or m.group("b_gscale") or m.group("b_ascale"))
+    scales = _scale_words(m.group("b_word"))
+    words = (m.group("b_word") or "").lower().split()
+    return num.parse_scale(scales[0]) if len(scales) == 1 and words[-1] == scales[0] else 1.0
+
+
+def _scale_words(words: str | None) -> list[str]:
+    """The scale words of a numeral in words ('two hundred thousand' -> hundred, thousand)."""
+    tokens = (words or "").lower().split()
+    return [t for t in tokens if t == "hundred" or t in num.SCALES]
+
+
 def _has_scale(m: re.Match[str], p: str) -> bool:
     return bool(m.group(f"{p}scale") or m.group(f"{p}gscale") or m.group(f"{p}ascale"))
 
@@ -408,11 +430,11 @@ def read_quantity(m: re.Match[str]) -> RawQuantity | None:
     if any(m.group("b_" + g) for g in _NUMERALS):
         second = _amount_value(m, "b_")
         if second is not None:
-            if not _has_scale(m, "a_") and _has_scale(m, "b_"):
-                # "5 to 10 billion": the scale of the second amount applies to the first.
-                low *= num.parse_scale(
-                    m.group("b_scale") or m.group("b_gscale") or m.group("b_ascale")
-                )
+            if _is_fraction_word(m, "a_") != _is_fraction_word(m, "b_"):
+                return None  # "fell by a quarter to 3 million": a change and a level
+            # "5 to 10 billion", "between five and ten million": the second amount's scale
+            # applies to the first.
+            low *= _shared_scale(m)
             high = second
             qualifier = "range"
             if low > high:
