@@ -12,6 +12,17 @@ import re
 from dataclasses import dataclass
 
 from checker.extract import numbers as num
+from checker.extract.numerals import (
+    DIGITS,
+    MIXED,
+    NUMBER_AHEAD,
+    RATIO,
+    SCALE_ABBR,
+    SCALE_WORD,
+    WORDS,
+    fraction,
+    slash_fraction,
+)
 
 _MORE_WORDS = ("more", "greater", "larger", "bigger", "higher")
 _LESS_WORDS = ("less", "fewer", "smaller", "lower")
@@ -62,77 +73,6 @@ CURRENCY_WORDS = (
     r"USD|EUR|GBP|CNY|RMB|JPY"
 )
 
-_DIGITS = (
-    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"  # Indian grouping: 12,34,567 (lakhs and crores)
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)"
-    r"|\d+(?:\.\d+)?"
-    r"|\.\d+"  # a decimal without its leading zero: ".08"
-)
-_SCALES = "|".join(num.SCALES)
-_SMALL_WORD = "a|an|one|two|three|four|five|six|seven|eight|nine"
-_UNIT_WORD = "|".join(sorted(num.UNITS, key=len, reverse=True))
-_TENS_WORD = "|".join(num.TENS)
-# A fraction word after its numerator: "two thirds", "one-fifth", "five - eighths".
-_FRACTION_OF = rf"(?:\s*-\s*|\s+)(?:{num.FRACTION_WORD})\b"
-# "and" joins number words only after a scale word ("two hundred and fifty"); "ten and
-# fifteen" are two numbers. It is not taken before a fraction ("one hundred and three
-# quarters" is 100.75, read by the fraction tail below) nor before an amount of the same
-# scale ("between five million and ten million" is a range, not fifteen million).
-_AND_AFTER_SCALE = "|".join(
-    rf"(?<={scale})\s+and(?!\s+(?:(?:{num.NUMBER_WORD}|a|an)[\s-]+){{0,3}}?{scale}\b)"
-    for scale in ("hundred", *num.SCALES)
-)
-_AND_AFTER_SCALE = rf"(?:{_AND_AFTER_SCALE})(?=\s)(?!\s+(?:{_SMALL_WORD}){_FRACTION_OF})"
-# Words join by a space or a hyphen; a spaced hyphen only inside tens and units ("fifty - two").
-_WORD_JOIN = rf"(?:\s+|-|(?<=ty)\s-\s(?=(?:{_UNIT_WORD})\b))"
-_WORDS = (
-    r"(?:(?:(?:(?:an?\s+)?(?:half|quarter)\s+(?:an?\s+)?|an?\s+)"
-    rf"(?=(?:hundred|{_SCALES}|dozen)\b))?"
-    rf"(?:{num.NUMBER_WORD})(?:(?:{_AND_AFTER_SCALE})?{_WORD_JOIN}(?:{num.NUMBER_WORD}))*"
-    # a whole number and a fraction: "one and a half", "two and three quarters million"
-    rf"(?:\s+and\s+(?:{_SMALL_WORD}){_FRACTION_OF}(?:\s+(?:{_SCALES})\b)?)?)"
-)
-_FRACTION = (
-    rf"(?:(?P<{{p}}fn>{_SMALL_WORD})(?=(?:\s*-\s*|\s+)(?:{num.FRACTION_WORD})\b)"
-    rf"(?:\s*-\s*|\s+)(?P<{{p}}fd>{num.FRACTION_WORD})"
-    # "two thirds of a million": the scale word follows as the amount's scale
-    rf"(?:\s+of\s+an?(?=\s+(?:{_SCALES})\b))?"
-    # "half of", "half the", and "more than half" after a comparison
-    rf"|(?P<{{p}}half>half)(?:(?=\s+(?:of|a|an|the)\b)|(?<=than\shalf))"
-    rf"(?!\s+an?\s+(?:hundred|{_SCALES}|dozen)\b))"
-)
-
-
-def _slash_fraction(p: str) -> str:
-    """Digit fractions: "3/4", "2 1/4", "1/40 of", "⅔", "2½". Which slash pairs are fractions
-    (not dates such as "10/12") is decided by num.parse_slash_fraction; "on 3/4" is a date
-    unless "of" follows ("on 3/4 of the sites")."""
-    return (
-        rf"(?<![\w.,:/])(?:(?<!\bon\s)|(?=\d{{1,3}}/\d{{1,3}}\s+of\b))"
-        rf"(?:(?P<{p}swhole>\d{{1,3}})[\u00a0 ]{{1,2}})?"
-        rf"(?P<{p}stop>\d{{1,3}})/(?P<{p}sbot>\d{{1,3}})(?![\d/:]|[.,]\d|-\d)"
-        rf"(?P<{p}sof>(?=\s+of\b))?"
-        rf"|(?<![\w.,])(?P<{p}vwhole>\d{{1,3}})?(?P<{p}vchar>[{num.VULGAR_FRACTIONS}])"
-    )
-
-
-# Digits with number words: "3 hundred and 21", "4 thousand 3 hundred", "6 crore and two
-# hundred". Only hundreds follow a larger scale, and only a number below a hundred follows
-# "hundred and", so "5 million and 20 firms" stays two readings.
-_BELOW_HUNDRED = (
-    rf"(?:[1-9]\d?(?![\d.,]\d|\d)|(?:{_TENS_WORD})(?:[\s-]+(?:{_UNIT_WORD}))?|{_UNIT_WORD})"
-)
-_HUNDRED_AND = rf"(?<=hundred)\s+and\s+{_BELOW_HUNDRED}\b(?!\s+(?:hundred|{_SCALES})\b)"
-_MIXED = (
-    rf"(?<![\w.,:/])\d{{1,3}}\s+(?:hundred|{_SCALES})\b"
-    rf"(?:(?<!hundred)\s+(?:and\s+)?(?:\d{{1,3}}|{_BELOW_HUNDRED})\s+hundred\b(?:{_HUNDRED_AND})?"
-    rf"|{_HUNDRED_AND})"
-)
-_SCALE_WORD = rf"hundred|{_SCALES}|lakhs|crores|dozens?|dozs?|dzs?"
-# "MM" (thousand thousand) only in capitals: "10mm" is ten millimetres.
-_SCALE_ABBR = r"k|mn|mln|mil|bn|bln|tn|trn|tln|m|b|(?-i:MM)"
-
 
 def _amount(p: str) -> str:
     """One amount: optional sign and currency symbol, a numeral, optional scale (group names
@@ -140,15 +80,15 @@ def _amount(p: str) -> str:
     return (
         rf"(?P<{p}neg>\b(?:minus|negative)\s+|(?<![\w.,)\]-])[-−](?=[\d$€£¥.]))?"
         rf"(?P<{p}cur>(?:{CURRENCY_SYMBOLS})\s?)?"
-        rf"(?:(?P<{p}sfrac>{_slash_fraction(p)})"
-        rf"|(?P<{p}mixed>{_MIXED})"
+        rf"(?:(?P<{p}sfrac>{slash_fraction(p)})"
+        rf"|(?P<{p}mixed>{MIXED})"
         # "COVID-19" is a name, but "5k-20k" is a range
-        rf"|(?P<{p}dig>(?<![\w.,:/])(?:(?<![A-Za-z]-)|(?<=\d[kKmMbB]-))(?:{_DIGITS})"
+        rf"|(?P<{p}dig>(?<![\w.,:/])(?:(?<![A-Za-z]-)|(?<=\d[kKmMbB]-))(?:{DIGITS})"
         rf"(?![\d:/]|\.\d)"
-        rf"(?P<{p}glued>(?=[A-Za-z])(?!(?:{_SCALE_ABBR}|x)\b))?)"
-        rf"|(?P<{p}frac>\b{_FRACTION.format(p=p)}\b)"
-        rf"|(?P<{p}word>\b{_WORDS}\b(?!-(?!(?:{UNIT_AFTER_HYPHEN})s?\b)[a-z])))"
-        rf"(?:(?P<{p}gscale>(?<=\d)(?:{_SCALE_ABBR})\b)|\s+(?P<{p}scale>(?:{_SCALE_WORD})\b)"
+        rf"(?P<{p}glued>(?=[A-Za-z])(?!(?:{SCALE_ABBR}|x)\b))?)"
+        rf"|(?P<{p}frac>\b{fraction(p)}\b)"
+        rf"|(?P<{p}word>\b{WORDS}\b(?!-(?!(?:{UNIT_AFTER_HYPHEN})s?\b)[a-z])))"
+        rf"(?:(?P<{p}gscale>(?<=\d)(?:{SCALE_ABBR})\b)|\s+(?P<{p}scale>(?:{SCALE_WORD})\b)"
         rf"|\s?(?P<{p}ascale>(?:bn|mn|mln|bln|tn|trn|tln)\b|(?-i:M)\b(?!\.\w)))?"
     )
 
@@ -181,18 +121,6 @@ _RANGE_FREE_PART = "".join(
     f"(?P<{name}>(?!))?"
     for name in ("sep", *re.compile(_amount("b_"), re.VERBOSE | re.IGNORECASE).groupindex)
 )
-# What starts another amount: "or more than 190" and "and below 1500" are bounds of their own.
-_NUMBER_AHEAD = rf"(?:[\d$€£¥.{num.VULGAR_FRACTIONS}]|(?:{num.NUMBER_WORD}|a|an|half|one)\b)"
-# A ratio is a share: "one in five adults", "8 out of 10", "1 in 1,000". Not a year ("3 in
-# 2024") and not a time ("2 in 10 minutes").
-_RATIO = (
-    rf"(?P<ratio>(?:(?<![\w.,:/$€£¥-])(?P<rtop>\d{{1,3}})|\b(?P<rtopw>{_UNIT_WORD}))"
-    r"\s+(?:out\s+of|in)\s+(?!(?:1[89]|2[01])\d\d\b)"
-    rf"(?:(?P<rbot>\d{{1,3}}(?:,\d{{3}})*)(?![\d:/]|[.,]\d)|\b(?P<rbotw>{_WORDS})\b)"
-    r"(?!-|\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b))"
-)
-
-
 # Every quantity begins outside a word, on a character that can start one, or on a currency
 # sign glued to letters before it ("usd$ 15"). Checked first, this rejects most positions of a
 # search at once instead of trying each alternative there.
@@ -202,7 +130,7 @@ _QUANTITY_START = rf"(?:(?<!\w)(?=\w|{num.DIGIT}|[$€£¥₹~≈.\-−])|(?=[$�
 def _quantity_pattern(allow_range: bool, allow_ratio: bool = True) -> re.Pattern[str]:
     """The quantity grammar; without ranges it reads one amount ('20%' in 'from 20% to 15%'),
     without ratios the numbers of '8 in 5' one by one."""
-    ratio = _RATIO if allow_ratio else _RATIO.replace("(?P<ratio>", "(?P<ratio>(?!)", 1)
+    ratio = RATIO if allow_ratio else RATIO.replace("(?P<ratio>", "(?P<ratio>(?!)", 1)
     return re.compile(
         rf"""
     {_QUANTITY_START}
@@ -229,8 +157,8 @@ def _quantity_pattern(allow_range: bool, allow_ratio: bool = True) -> re.Pattern
       | \s?(?P<curs>{SYMBOLS_AFTER})(?!\s?\d)
     )?
     (?P<ormore>\s+(?:or|and)\s+(?:more|so|above|greater|higher|over|less|fewer|below|lower|
-        under)\b(?!\s+(?:than\s+(?:or\s+equal\s+to\s+)?)?{_NUMBER_AHEAD}|\s+or\s+equal\b))?
-    (?P<orequal>\s+or\s+equal(?:\s+to)?\b(?!(?:\s+to)?\s+{_NUMBER_AHEAD}))?
+        under)\b(?!\s+(?:than\s+(?:or\s+equal\s+to\s+)?)?{NUMBER_AHEAD}|\s+or\s+equal\b))?
+    (?P<orequal>\s+or\s+equal(?:\s+to)?\b(?!(?:\s+to)?\s+{NUMBER_AHEAD}))?
     """,
         re.VERBOSE | re.IGNORECASE,
     )
