@@ -26,9 +26,9 @@ pytestmark = [
 # NumberRangeModel 40/75, PercentModel 7/13, CurrencyModel 108/150, DimensionModel 36/52,
 # DateTimeModel 88/164, quantulum3 46/59.
 FLOORS = {
-    "NumberModel": 0.63,
-    "NumberRangeModel": 0.59,
-    "PercentModel": 0.84,
+    "NumberModel": 0.94,
+    "NumberRangeModel": 0.96,
+    "PercentModel": 0.99,
     "CurrencyModel": 0.96,
     "DimensionModel": 0.93,
     "DateTimeModel": 0.97,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.extract import numbers as num
 from checker.models import Article, ArticleInfo, Fact
 from checker.pipeline import Config, extract_facts
 
@@ -25,6 +26,8 @@ def only_fact(text: str, config: Config) -> Fact:
         ("The firm shipped 5,000 to 10,000 modules last year.", 5000, 10000, "range", "module"),
         ("The firm shipped 5,000-10,000 modules.", 5000, 10000, "range", "module"),
         ("It will buy between 5 and 10 million doses.", 5e6, 1e7, "range", "dose"),
+        ("Officials expect between five and ten million visitors.", 5e6, 1e7, "range", "visitor"),
+        ("It will buy between five million and ten million doses.", 5e6, 1e7, "range", "dose"),
         ("Buyers ordered more than 2 million chips.", 2e6, None, "more_than", "chip"),
         ("The council approved at least 40 turbines.", 40, None, "at_least", "turbine"),
         ("The plant will employ up to 500 workers.", 0, 500, "up_to", "worker"),
@@ -128,6 +131,11 @@ def test_a_percent_change_then_a_level_is_not_a_range(config: Config) -> None:
     assert [(f.value.stated, f.unit) for f in facts] == [([3.16], "%"), ([2138.14], "point")]
 
 
+def test_a_share_then_a_level_is_not_a_range(config: Config) -> None:
+    facts = facts_of("Jobs fell by a quarter to 3 million.", config)
+    assert [(f.value.stated, f.unit) for f in facts] == [([0.25], "fraction"), ([3e6], None)]
+
+
 def test_a_year_does_not_start_a_range(config: Config) -> None:
     facts = facts_of("Admissions fell from 20% in 2024 to 15% in 2025.", config)
     assert [f.value.stated for f in facts] == [[20], [15]]
@@ -207,3 +215,174 @@ def test_offsets_survive_letters_whose_lower_case_is_longer(config: Config) -> N
     fact = only_fact(text, config)
     assert text[fact.start : fact.end] == fact.quote == "SEVEN million tonnes"
     assert fact.modality.value == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        ("Voters backed the plan by two thirds.", "two thirds", 2 / 3, "fraction"),
+        ("Only ⅔ of members voted.", "⅔", 2 / 3, "fraction"),
+        ("The board cut its stake by 3/4.", "3/4", 0.75, "fraction"),
+        ("About 1/40 of the budget went on fees.", "About 1/40", 0.025, "fraction"),
+        ("One in five adults smokes.", "One in five", 0.2, "fraction"),
+        ("Eight out of 10 firms agreed.", "Eight out of 10", 0.8, "fraction"),
+        ("The agency ordered one and a quarter million doses.", None, 1.25e6, "dose"),
+        ("Output fell by three and a fifth percent.", None, 3.2, "%"),
+        ("A third of a million people fled.", None, 1e6 / 3, "person"),
+        ("Shares rose 2 1/4 points.", "2 1/4 points", 2.25, "point"),
+        ("The loan runs 2½ years.", "2½ years", 2.5, "year"),
+        ("The crew hauled three dozen crates.", None, 36, "crate"),
+        ("The index fell two and three quarters points.", None, 2.75, "point"),
+    ],
+)
+def test_fractions_shares_and_ratios(
+    text: str, quote: str | None, value: float, unit: str | None, config: Config
+) -> None:
+    fact = only_fact(text, config)
+    assert fact.value.stated == [pytest.approx(value)]
+    assert fact.unit == unit
+    if quote is not None:
+        assert fact.quote == quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks resumed on 10/12 in Geneva.",
+        "The 9/11 attacks changed policy.",
+        "The hotline runs 24/7.",
+        "We meet on 3/4 at noon.",
+    ],
+)
+def test_dates_and_rates_written_with_a_slash_are_not_fractions(text: str, config: Config) -> None:
+    assert facts_of(text, config) == []
+
+
+def test_a_score_is_two_numbers_not_a_fraction(config: Config) -> None:
+    facts = facts_of("The hosts won 3-1 on Sunday.", config)
+    assert [(f.value.stated, f.unit) for f in facts] == [([3], None), ([1], None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Police counted 4 thousand 3 hundred marchers.", 4300, "marcher"),
+        ("The firm spent 6 crore and two hundred rupees.", 60000200, "INR"),
+        ("The state hired 13 lakh teachers.", 1.3e6, "teacher"),
+        ("Exports reached 12,34,567 tonnes.", 1234567, "t"),
+        ("Sales reached fifty - two units.", 52, "unit"),
+        ("Yields fell to .08 on Monday.", 0.08, None),
+        ("The census counted 1 414 021 100 residents.", 1414021100, "resident"),
+    ],
+)
+def test_numerals_in_digits_words_and_indian_scales(
+    text: str, value: float, unit: str, config: Config
+) -> None:
+    fact = only_fact(text, config)
+    assert (fact.value.stated, fact.unit) == ([value], unit)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("three hundred and two dozen", 324),
+        ("three lakh crore", 3e12),
+        ("six million and two thirds", 6e6 + 2e6 / 3),
+        ("one billion and a half million", 1.0005e9),
+        ("two and a half million", 2.5e6),
+        ("3 hundred and 21", 321),
+        ("twenty five hundred", 2500),
+    ],
+)
+def test_number_words_compose_by_scale(words: str, value: float) -> None:
+    assert num.parse_words(words) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualifier", "unit"),
+    [
+        ("Turnout was greater than or equal to 40 percent.", 40, None, "at_least", "%"),
+        ("The fund is less than 5,000 or equal to it.", 0, 5000, "up_to", None),
+        ("Turnout was 200 or greater than that.", 200, None, "at_least", None),
+        ("Exports surpassed $5 billion last year.", 5e9, None, "more_than", "USD"),
+        ("Attendance topped 40,000.", 40000, None, "more_than", None),
+        ("More than half of voters agreed.", 0.5, None, "more_than", "fraction"),
+        ("More than 1/2 of staff left.", 0.5, None, "more_than", "fraction"),
+        ("Salaries run 5k-20k.", 5000, 20000, "range", None),
+        ("The lab ran 20~100 trials.", 20, 100, "range", "trial"),
+    ],
+)
+def test_bounds_and_ranges(
+    text: str, low: float, high: float | None, qualifier: str, unit: str | None, config: Config
+) -> None:
+    fact = only_fact(text, config)
+    assert (fact.value.low, fact.value.high) == (low, high)
+    assert (fact.value.qualifier.value, fact.unit) == (qualifier, unit)
+
+
+def test_a_verb_bound_keeps_the_sentence_modality(config: Config) -> None:
+    fact = only_fact("The company expects sales to exceed 3,000 units.", config)
+    assert (fact.quote, fact.value.low, fact.value.qualifier.value) == (
+        "exceed 3,000 units",
+        3000,
+        "more_than",
+    )
+    assert fact.modality.value == "expected"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "low_inclusive", "high_inclusive"),
+    [
+        ("The plant employs at most 100 and at least 20 staff.", 20, 100, True, True),
+        ("Rates are above 2% and below 5%.", 2, 5, False, False),
+        ("Bids came in higher than $100, lower than $120.", 100, 120, False, False),
+        ("Classes are larger than 20 and less than or equal to 35 pupils.", 20, 35, False, True),
+    ],
+)
+def test_two_bounds_in_either_order_make_one_interval(
+    text: str, low: float, high: float, low_inclusive: bool, high_inclusive: bool, config: Config
+) -> None:
+    value = only_fact(text, config).value
+    assert (value.low, value.high, value.low_inclusive, value.high_inclusive) == (
+        low,
+        high,
+        low_inclusive,
+        high_inclusive,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 40 and less than 10 were counted.",
+        "It hired more than 100 workers and fewer than 30 managers.",
+        "Scores were less than 10, more than 10 in the final.",
+        "Of the more than 200 applicants, fewer than 50 were accepted.",
+    ],
+)
+def test_bounds_that_cannot_meet_or_count_different_things_stay_apart(
+    text: str, config: Config
+) -> None:
+    assert len(facts_of(text, config)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("Police arrested 12 in six raids.", [[12], [6]]),
+     ("Five out of three judges dissented.", [[5], [3]])],
+)  # fmt: skip
+def test_a_ratio_that_is_no_share_is_two_numbers(
+    text: str, values: list[list[float]], config: Config
+) -> None:
+    assert [f.value.stated for f in facts_of(text, config)] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Details at https://example.org/report?q=30%25%20growth%28 today.",
+        "See www.example.com/2024/10/12/sales-up-20% for more.",
+    ],
+)
+def test_numbers_inside_a_link_are_not_read(text: str, config: Config) -> None:
+    assert facts_of(text, config) == []

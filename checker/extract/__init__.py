@@ -29,10 +29,12 @@ from checker.extract.quantities import (
     CURRENCY_SIGN,
     QUANTITY,
     SINGLE_QUANTITY,
+    URL,
     RawQuantity,
     amount_starts,
     is_change_not_range,
     phone_numbers,
+    read_quantities,
     read_quantity,
 )
 from checker.extract.segment import fold_case, split_sentences
@@ -49,8 +51,8 @@ from checker.units import convert
 
 # Both triggers run on the case-folded text (see fold_case), so they are written in lower case.
 _HAS_NUMBER = re.compile(
-    rf"\d|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|dozens|tens|"
-    r"scores|hundreds|thousands|millions|billions|trillions|twice|doubl\w*|tripl\w*|"
+    rf"{num.DIGIT}|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|"
+    r"dozens|tens|scores|hundreds|thousands|millions|billions|trillions|twice|doubl\w*|tripl\w*|"
     r"quadrupl\w*|\w+fold)\b"
 )
 _IDENTIFIER_BEFORE = re.compile(r"(?:\b[A-Z]{2,}:\s*|\bNo\.\s*|#\s*|\bnumber\s+|\bNo\s+)$")
@@ -282,15 +284,15 @@ def _shift(mention: DateMention, offset: int) -> DateMention:
 # before each of these (room for a qualifier, "between" or a currency), never at every
 # character of the sentence.
 _NUMERAL_START = re.compile(
-    rf"\d|{CURRENCY_SIGN}|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|tens|"
-    r"dozens|scores|hundreds|thousands|millions|billions|trillions|twice|doubl\w*|tripl\w*|"
-    r"quadrupl\w*|\w+fold|minus|negative)\b"
+    rf"{num.DIGIT}|{CURRENCY_SIGN}|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|"
+    r"handful|couple|tens|dozens|scores|hundreds|thousands|millions|billions|trillions|twice|"
+    r"doubl\w*|tripl\w*|quadrupl\w*|\w+fold|minus|negative)\b"
 )
 QUALIFIER_ROOM = 40
 # Where a quantity match can begin: every part of the grammar starts a token (a qualifier, a
 # word, a digit, a sign or a currency symbol), so trying those positions alone finds the same
 # leftmost match as a search from the start of the room, at a fraction of the cost.
-_TOKEN_START = re.compile(rf"(?<!\w)[^\W_]|(?<!\w)[~≈\-−]|{CURRENCY_SIGN}")
+_TOKEN_START = re.compile(rf"(?<!\w)[^\W_]|(?<!\w)[~≈\-−]|(?<![\w.])\.(?=\d)|{CURRENCY_SIGN}")
 
 
 def _leftmost_quantity(text: str, low: int, numeral: int, end: int) -> re.Match[str] | None:
@@ -398,12 +400,17 @@ def _quantities(
     lexicons: CompiledLexicons,
 ) -> list[tuple[RawQuantity, NounReading]]:
     found = []
-    phones = phone_numbers(text, sentence.start, sentence.end)
-    for match in _matches(text, folded, sentence):
-        quantity = read_quantity(match)
-        if quantity is None or _inside_date(quantity, dates) or not _is_finite(quantity):
+    skip = phone_numbers(text, sentence.start, sentence.end)
+    skip += [url.span() for url in URL.finditer(text, sentence.start, sentence.end)]
+    quantities = (
+        quantity
+        for match in _matches(text, folded, sentence)
+        for quantity in read_quantities(text, match, sentence.end)
+    )
+    for quantity in quantities:
+        if _inside_date(quantity, dates) or not _is_finite(quantity):
             continue
-        if any(start < quantity.end and quantity.start < end for start, end in phones):
+        if any(start < quantity.end and quantity.start < end for start, end in skip):
             continue
         if found and quantity.start < found[-1][0].end:
             continue  # read already, as the second unit of a compound ('5 ft 2 in')
@@ -420,38 +427,61 @@ def _quantities(
 
 _LOWER_BOUNDS = {"more_than": False, "at_least": True}  # qualifier -> low end inclusive
 _UPPER_BOUNDS = {"less_than": False, "up_to": True}
-_BOUND_JOINER = re.compile(r"\s*,?\s*(?:and|but)\s*$")
+# "and"/"but" join two bounds; a bare comma does when it joins two comparisons of one number
+# ("higher than 100, lower than 300"), which _join_bounds checks from the nouns.
+_BOUND_JOINER = re.compile(r"\s*(?:,?\s*(?:and|but)|,)\s*$")
 
 
 def _join_bounds(
     text: str, found: list[tuple[RawQuantity, NounReading]]
 ) -> list[tuple[RawQuantity, NounReading]]:
-    """'more than 100 but fewer than 300 staff': a lower and an upper bound joined by 'and' or
-    'but' state one interval, (100, 300)."""
+    """'more than 100 but fewer than 300 staff', 'at most 100 and at least 20 apples': a lower
+    and an upper bound joined by 'and', 'but' or a comma state one interval, (100, 300) and
+    [20, 100]. Bounds that leave nothing between them ('more than 40 and less than 10') or
+    that count different things stay two facts."""
     joined: list[tuple[RawQuantity, NounReading]] = []
     for quantity, noun in found:
         if joined:
             first, first_noun = joined[-1]
-            between = text[first.end : quantity.start]
-            if (
-                first.qualifier in _LOWER_BOUNDS
-                and quantity.qualifier in _UPPER_BOUNDS
-                and first.low <= quantity.high
-                and first.suffix == quantity.suffix
-                and _BOUND_JOINER.match(between)
-            ):
-                merged = RawQuantity(
-                    start=first.start, end=quantity.end, low=first.low, high=quantity.high,
-                    qualifier="range", currency=first.currency or quantity.currency,
-                    currency_word=first.currency_word or quantity.currency_word,
-                    suffix=quantity.suffix, physical=first.physical or quantity.physical,
-                    low_inclusive=_LOWER_BOUNDS[first.qualifier],
-                    high_inclusive=_UPPER_BOUNDS[quantity.qualifier],
-                )  # fmt: skip
+            merged = _one_interval(text, first, first_noun, quantity, noun)
+            if merged is not None:
                 joined[-1] = (merged, noun if noun.noun else first_noun)
                 continue
         joined.append((quantity, noun))
     return joined
+
+
+def _one_interval(
+    text: str, first: RawQuantity, first_noun: NounReading, second: RawQuantity,
+    second_noun: NounReading,
+) -> RawQuantity | None:  # fmt: skip
+    """The interval two consecutive bounds state together, if they are one lower and one upper
+    bound of the same kind of number, joined by 'and', 'but' or a comma."""
+    if first.qualifier in _LOWER_BOUNDS and second.qualifier in _UPPER_BOUNDS:
+        low, high = first, second
+    elif first.qualifier in _UPPER_BOUNDS and second.qualifier in _LOWER_BOUNDS:
+        low, high = second, first
+    else:
+        return None
+    touching_open = low.low == high.high and not (
+        _LOWER_BOUNDS[low.qualifier] and _UPPER_BOUNDS[high.qualifier]
+    )
+    if (
+        low.low > high.high
+        or touching_open
+        or first.suffix != second.suffix
+        or first.is_fraction != second.is_fraction
+        or (first_noun.noun is not None and first_noun.noun != second_noun.noun)
+        or not _BOUND_JOINER.match(text[first.end : second.start])
+    ):
+        return None
+    return RawQuantity(
+        start=first.start, end=second.end, low=low.low, high=high.high, qualifier="range",
+        currency=first.currency or second.currency,
+        currency_word=first.currency_word or second.currency_word, suffix=second.suffix,
+        physical=first.physical or second.physical, is_fraction=first.is_fraction,
+        low_inclusive=_LOWER_BOUNDS[low.qualifier], high_inclusive=_UPPER_BOUNDS[high.qualifier],
+    )  # fmt: skip
 
 
 def _inside_date(quantity: RawQuantity, dates: list[DateMention]) -> bool:

@@ -7,6 +7,7 @@ that find numerals live in ``quantities.py`` and are built from the word lists h
 from __future__ import annotations
 
 import re
+import unicodedata
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -16,10 +17,14 @@ UNITS = {
 }  # fmt: skip
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}  # fmt: skip
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9,
-                       "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
-                       "hundred": 1e2, "dozen": 12.0, "dozens": 12.0}  # fmt: skip
+# Indian English counts in lakhs (100,000) and crores (10 million): "Rs 5 crore", "13 lakh".
+SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9,
+          "trillion": 1e12}  # fmt: skip
+SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
+                       "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
+                       "hundred": 1e2, "dozen": 12.0, "dozens": 12.0, "doz": 12.0,
+                       "dozs": 12.0, "dz": 12.0, "dzs": 12.0, "lakhs": 1e5,
+                       "crores": 1e7}  # fmt: skip
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
                 "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
@@ -29,6 +34,13 @@ MULTIPLIER_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "quadruple": 4.0
 
 NUMBER_WORD = "|".join(sorted([*UNITS, *TENS, "hundred", *SCALES, "dozen"], key=len, reverse=True))
 FRACTION_WORD = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+SCALE_WORD = "|".join(SCALES)  # thousand and up: "and" may follow them ("a million and a half")
+# Fractions printed as one character ("2½ years", "⅔ of members").
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+DIGIT = rf"[\d{VULGAR_FRACTIONS}]"  # a character that starts a numeral written in figures
+# Slash fractions read without a following "of": denominators news uses for shares and
+# measures. Any other "a/b" ("10/12", "9/11", "24/7") is a date, a name or a rate.
+SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
 
 # Vague amounts as documented intervals [low, high) of the multiplier applied to the scale:
 # "several hundred thousand" = [2, 10) x 100,000; "hundreds of thousands" = [200, 1000) x 1,000.
@@ -62,39 +74,92 @@ def parse_digits(text: str) -> float:
     return float(_SEPARATORS.sub("", text))
 
 
+_AND_FRACTION = re.compile(
+    rf"^(?P<whole>.+?)\s+and\s+(?P<top>a|an|\w+)(?:\s*-\s*|\s+)(?P<bottom>{FRACTION_WORD})"
+    rf"(?:\s+(?P<scale>{SCALE_WORD}))?$"
+)
+
+
 def parse_words(text: str) -> float | None:
     """'two million' -> 2e6; 'forty-five' -> 45; 'two hundred and fifty thousand' -> 250000;
-    'two and a half million' -> 2.5e6; 'a quarter million' -> 250000."""
-    lowered = text.lower()
-    if " and a half" in lowered:
-        whole, _, scale = lowered.partition(" and a half")
-        base = parse_words(whole)
-        return None if base is None else (base + 0.5) * (SCALES.get(scale.strip(), 1.0))
-    total = 0.0
-    current = 0.0
+    'two and a half million' -> 2.5e6; 'a quarter million' -> 250000; '3 hundred and 21' -> 321;
+    'three lakh crore' -> 3e12."""
+    lowered = " ".join(text.lower().split())
+    with_fraction = _AND_FRACTION.match(lowered)
+    if with_fraction:
+        return _whole_and_fraction(with_fraction)
+    return _whole_words(lowered)
+
+
+def _whole_and_fraction(m: re.Match[str]) -> float | None:
+    """'two and a half million' = 2.5e6; 'six million and two thirds' = 6 2/3 million (the
+    fraction is of the last scale word); 'one billion and a half million' = 1e9 + 5e5."""
+    whole = _whole_words(m.group("whole"))
+    part = parse_fraction(m.group("top"), m.group("bottom"))
+    if whole is None or part is None:
+        return None
+    scale = SCALES.get(m.group("scale") or "")
+    last_word = m.group("whole").rsplit(" ", 1)[-1].rstrip("s")
+    if scale and last_word in SCALES:
+        return whole + part * scale
+    if scale:
+        return (whole + part) * scale
+    return whole + part * SCALES.get(last_word, 1.0)
+
+
+def _whole_words(lowered: str) -> float | None:
+    """A whole number in words, digit groups allowed before a scale word ('4 thousand 3
+    hundred'). ``small`` is the part below a hundred, which 'dozen' multiplies ('three
+    hundred and two dozen' = 324); a scale word larger than the last one multiplies all
+    that came before ('three lakh crore' = 3e12)."""
+    total = hundreds = small = 0.0
+    last_scale = 0.0
     seen = False
-    for token in _WORD_SPLIT.split(text.lower()):
+    for token in _WORD_SPLIT.split(lowered):
         if token in ("and", ""):
             continue
         if token in ("a", "an"):
-            current = current or 1.0
+            small = small or 1.0
         elif token in ("half", "quarter"):
-            current = (current or 1.0) * (0.5 if token == "half" else 0.25)
-        elif token in UNITS:
-            current += UNITS[token]
-        elif token in TENS:
-            current += TENS[token]
+            small = (small or 1.0) * (0.5 if token == "half" else 0.25)
+        elif token in UNITS or token in TENS:
+            small += UNITS.get(token) or TENS.get(token, 0)
+        elif token.isdigit():
+            small += int(token)
         elif token == "hundred":
-            current = (current or 1.0) * 100
-        elif token == "dozen":
-            current = (current or 1.0) * 12
-        elif token in SCALES:
-            total += (current or 1.0) * SCALES[token]
-            current = 0.0
+            hundreds, small = (hundreds + (small or 1.0)) * 100, 0.0
+        elif token in ("dozen", "dozens"):
+            if small:
+                small *= 12
+            else:
+                hundreds = (hundreds or 1.0) * 12
+        elif token.rstrip("s") in SCALES:
+            scale = SCALES[token.rstrip("s")]
+            if total and scale > last_scale:
+                total = (total + hundreds + small) * scale
+            else:
+                total += ((hundreds + small) or 1.0) * scale
+            last_scale, hundreds, small = scale, 0.0, 0.0
         else:
             return None
         seen = True
-    return total + current if seen else None
+    return total + hundreds + small if seen else None
+
+
+def parse_slash_fraction(whole: str | None, top: str, bottom: str, before_of: bool) -> float | None:
+    """'3/4' -> 0.75; '2 1/4' -> 2.25; '1/40' only before 'of' ('1/40 of the wavelength').
+    None for what is not a proper fraction of a usual denominator ('10/12', '24/7')."""
+    numerator, denominator = int(top), int(bottom)
+    if not 0 < numerator < denominator:
+        return None
+    if denominator not in SLASH_DENOMINATORS and not before_of:
+        return None
+    return (int(whole) if whole else 0) + numerator / denominator
+
+
+def parse_vulgar(whole: str | None, char: str) -> float:
+    """'⅔' -> 0.666...; '2½' -> 2.5."""
+    return (int(whole) if whole else 0) + unicodedata.numeric(char)
 
 
 def parse_fraction(numerator: str, denominator: str) -> float | None:

@@ -12,17 +12,40 @@ import re
 from dataclasses import dataclass
 
 from checker.extract import numbers as num
+from checker.extract.numerals import (
+    DIGITS,
+    MIXED,
+    NUMBER_AHEAD,
+    RATIO,
+    SCALE_ABBR,
+    SCALE_WORD,
+    WORDS,
+    fraction,
+    slash_fraction,
+)
+
+_MORE_WORDS = ("more", "greater", "larger", "bigger", "higher")
+_LESS_WORDS = ("less", "fewer", "smaller", "lower")
+
+
+def _or_equal(words: tuple[str, ...]) -> str:
+    """Inclusive bounds: 'greater than or equal to', 'greater or equal than', 'equal to or
+    greater than', for each comparative."""
+    return "|".join(
+        f"{w} than or equal to|{w} or equal than|{w} or equal to|equal to or {w} than"
+        for w in words
+    )
+
 
 QUALIFIERS = {
+    # A verb of passing a mark is a strict lower bound: "sales exceeded 3,000", "topped $5bn".
     "more_than": "more than|over|above|in excess of|upwards of|exceeding|greater than|"
-    "higher than|larger than|bigger than|north of",
+    "higher than|larger than|bigger than|north of|exceed|exceeds|exceeded|surpass|surpasses|"
+    "surpassed|surpassing|topped|topping",
     "at_least": "at least|no fewer than|no less than|a minimum of|not less than|"
-    "more than or equal to|greater than or equal to|larger than or equal to|"
-    "more or equal than|greater or equal than|larger or equal than|equal to or more than|"
-    "equal to or greater than",
+    + _or_equal(_MORE_WORDS),
     "up_to": "up to|as many as|as much as|as high as|at most|no more than|a maximum of|"
-    "not more than|less than or equal to|fewer than or equal to|smaller than or equal to|"
-    "less or equal than|smaller or equal than|equal to or less than|equal to or fewer than",
+    "not more than|" + _or_equal(_LESS_WORDS),
     "less_than": "less than|fewer than|under|below|lower than|smaller than|just under|just shy of",
     "almost": "almost|nearly|close to|approaching|just short of",
     "about": "about|around|roughly|approximately|approx\\.|some|an estimated|estimated|"
@@ -76,43 +99,22 @@ CURRENCY_WORDS = (
     rf"{_SCALED_CODE}|(?:{_CODE}){_CODE_SCALE}"
 )
 
-_DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?"
-)
-_SCALE_WORD_PLAIN = "thousand|million|billion|trillion"
-# "and" joins number words only after a scale word ("two hundred and fifty"); "ten and
-# fifteen" are two numbers.
-_AND_AFTER_SCALE = (
-    r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))\s+and(?=\s)"
-)
-_WORDS = (
-    r"(?:(?:(?:(?:an?\s+)?(?:half|quarter)\s+(?:an?\s+)?|an?\s+)"
-    r"(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    rf"(?:{num.NUMBER_WORD})(?:(?:{_AND_AFTER_SCALE})?(?:\s+|-)(?:{num.NUMBER_WORD}))*"
-    rf"(?:\s+and\s+a\s+half(?:\s+(?:{_SCALE_WORD_PLAIN}))?)?)"
-)
-_FRACTION = (
-    rf"(?:(?P<{{p}}fn>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]"
-    rf"(?P<{{p}}fd>{num.FRACTION_WORD})(?!\s+(?:hundred|thousand|million|billion|trillion)\b)"
-    rf"|(?P<{{p}}half>half)(?=\s+(?:of|a|an|the)\b)"
-    r"(?!\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b))"
-)
-_SCALE_WORD = r"hundred|thousand|million|billion|trillion|dozens?"
-_SCALE_ABBR = r"k|mn|mln|mil|bn|bln|tn|trn|tln|m|b"
-
 
 def _amount(p: str) -> str:
     """One amount: optional sign and currency symbol, a numeral, optional scale (group names
     prefixed). A sign is read only where the text writes one ("minus 5%", "-3.2%")."""
     return (
-        rf"(?P<{p}neg>\b(?:minus|negative)\s+|(?<![\w.,)\]-])[-−](?=[\d$€£¥]))?"
+        rf"(?P<{p}neg>\b(?:minus|negative)\s+|(?<![\w.,)\]-])[-−](?=[\d.]|{CURRENCY_SIGN}))?"
         rf"(?P<{p}cur>(?:{CURRENCY_SYMBOLS})\s?)?"
-        rf"(?:(?P<{p}dig>(?:(?<![\w.,:/])|(?<=\b{_GLUED_CODE}))(?<![A-Za-z]-)"
-        rf"(?:{_DIGITS})(?![\d:/]|\.\d)"
-        rf"(?P<{p}glued>(?=[A-Za-z])(?!(?:{_SCALE_ABBR}|x)\b|{_GLUED_CODE}\b))?)"
-        rf"|(?P<{p}frac>\b{_FRACTION.format(p=p)}\b)"
-        rf"|(?P<{p}word>\b{_WORDS}\b(?!-(?!(?:{UNIT_AFTER_HYPHEN})s?\b)[a-z])))"
-        rf"(?:(?P<{p}gscale>(?<=\d)(?:{_SCALE_ABBR})\b)|\s+(?P<{p}scale>(?:{_SCALE_WORD})\b)"
+        rf"(?:(?P<{p}sfrac>{slash_fraction(p)})"
+        rf"|(?P<{p}mixed>{MIXED})"
+        # "COVID-19" is a name, but "5k-20k" is a range; "USD115" glues a code to the digits
+        rf"|(?P<{p}dig>(?:(?<![\w.,:/])|(?<=\b{_GLUED_CODE}))"
+        rf"(?:(?<![A-Za-z]-)|(?<=\d[kKmMbB]-))(?:{DIGITS})(?![\d:/]|\.\d)"
+        rf"(?P<{p}glued>(?=[A-Za-z])(?!(?:{SCALE_ABBR}|x)\b|{_GLUED_CODE}\b))?)"
+        rf"|(?P<{p}frac>\b{fraction(p)}\b)"
+        rf"|(?P<{p}word>\b{WORDS}\b(?!-(?!(?:{UNIT_AFTER_HYPHEN})s?\b)[a-z])))"
+        rf"(?:(?P<{p}gscale>(?<=\d)(?:{SCALE_ABBR})\b)|\s+(?P<{p}scale>(?:{SCALE_WORD})\b)"
         rf"|\s?(?P<{p}ascale>(?:bn|mn|mln|bln|tn|trn|tln)\b|(?-i:M)\b(?!\.\w)))?"
     )
 
@@ -139,25 +141,33 @@ UNIT_AFTER_HYPHEN = (
 )
 
 _RANGE_PART = rf"""
-      (?:(?P<sep>\s*(?:to|through)\s+|\s?[-–]\s?(?=[\d$€£¥])|(?(between)\s+and\s+|(?!)))
+      (?:(?P<sep>\s*(?:to|through)\s+|\s?[-–~]\s?(?=\d|{CURRENCY_SIGN})|(?(between)\s+and\s+|(?!)))
          {_amount("b_")})?"""
 # The same group names, never matching, so readers need not know which pattern matched.
 _RANGE_FREE_PART = "".join(
     f"(?P<{name}>(?!))?"
-    for name in ("sep", "b_neg", "b_glued", "b_cur", "b_dig", "b_frac", "b_fn", "b_fd",
-                 "b_half", "b_word", "b_gscale", "b_scale", "b_ascale")
-)  # fmt: skip
+    for name in ("sep", *re.compile(_amount("b_"), re.VERBOSE | re.IGNORECASE).groupindex)
+)
+# Every quantity begins outside a word, on a character that can start one, or on a currency
+# sign glued to letters before it ("usd$ 15"). Checked first, this rejects most positions of a
+# search at once instead of trying each alternative there.
+_QUANTITY_START = rf"(?:(?<!\w)(?=\w|{num.DIGIT}|[~≈.\-−]|{CURRENCY_SIGN})|(?={CURRENCY_SIGN}))"
 
 
-def _quantity_pattern(allow_range: bool) -> re.Pattern[str]:
-    """The quantity grammar; without ranges it reads one amount ('20%' in 'from 20% to 15%')."""
+def _quantity_pattern(allow_range: bool, allow_ratio: bool = True) -> re.Pattern[str]:
+    """The quantity grammar; without ranges it reads one amount ('20%' in 'from 20% to 15%'),
+    without ratios the numbers of '8 in 5' one by one."""
+    ratio = RATIO if allow_ratio else RATIO.replace("(?P<ratio>", "(?P<ratio>(?!)", 1)
     return re.compile(
         rf"""
-    (?P<qual>(?<![\w])(?:(?:{_QUALIFIER})\s+|[~≈]\s*))?
+    {_QUANTITY_START}
+    (?P<qual>(?<!\w)(?:(?:{_QUALIFIER})\s+|[~≈]\s*))?
     (?:
       {_VAGUE}
     |
       {_MULTIPLIER_WORD}
+    |
+      {ratio}
     |
       (?P<between>\b(?:between|from)\s+)?
       {_amount("a_")}
@@ -174,7 +184,8 @@ def _quantity_pattern(allow_range: bool) -> re.Pattern[str]:
       | \s?(?P<curs>{SYMBOLS_AFTER})(?!\s?\d)
     )?
     (?P<ormore>\s+(?:or|and)\s+(?:more|so|above|greater|higher|over|less|fewer|below|lower|
-        under)\b)?
+        under)\b(?!\s+(?:than\s+(?:or\s+equal\s+to\s+)?)?{NUMBER_AHEAD}|\s+or\s+equal\b))?
+    (?P<orequal>\s+or\s+equal(?:\s+to)?\b(?!(?:\s+to)?\s+{NUMBER_AHEAD}))?
     """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -182,6 +193,9 @@ def _quantity_pattern(allow_range: bool) -> re.Pattern[str]:
 
 QUANTITY = _quantity_pattern(allow_range=True)
 SINGLE_QUANTITY = _quantity_pattern(allow_range=False)
+_PLAIN_QUANTITY = _quantity_pattern(allow_range=False, allow_ratio=False)
+# Links are read as a whole: "%28" in a URL is an escape, not a percentage.
+URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased?|increasing|"
     r"decreased?|decreasing|grew|grow|grows|growing|jumped|dropped|climbed|declined|cut|raised|"
@@ -208,10 +222,14 @@ def phone_numbers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# The groups an amount's numeral can be read from (prefixed "a_" or "b_").
+_NUMERALS = ("sfrac", "mixed", "dig", "frac", "word")
+
+
 def amount_starts(m: re.Match[str]) -> tuple[int, int | None]:
     """Where the first and (for a range) the second amount begin."""
-    first = min(m.start(g) for g in ("a_cur", "a_dig", "a_frac", "a_word") if m.group(g))
-    second = [m.start(g) for g in ("b_cur", "b_dig", "b_frac", "b_word") if m.group(g)]
+    first = min(m.start("a_" + g) for g in ("cur", *_NUMERALS) if m.group("a_" + g))
+    second = [m.start("b_" + g) for g in ("cur", *_NUMERALS) if m.group("b_" + g)]
     return first, (min(second) if second else None)
 
 
@@ -260,19 +278,66 @@ class RawQuantity:
 
 
 def _amount_value(m: re.Match[str], p: str) -> float | None:
-    if m.group(f"{p}dig"):
-        value = num.parse_digits(m.group(f"{p}dig"))
-    elif m.group(f"{p}frac"):
-        value = num.parse_fraction(m.group(f"{p}fn") or "a", m.group(f"{p}fd") or "half")
-    elif m.group(f"{p}word"):
-        value = num.parse_words(m.group(f"{p}word"))
-    else:
-        return None
+    value = _numeral_value(m, p)
     if value is None:
         return None
     scale = m.group(f"{p}scale") or m.group(f"{p}gscale") or m.group(f"{p}ascale")
+    words = m.group(f"{p}word") or m.group(f"{p}mixed")
+    if words and scale and scale.lower().startswith(("doz", "dz")):
+        # a dozen multiplies only what is below a hundred: "three hundred and two dozen" = 324
+        value, scale = num.parse_words(f"{words} dozen") or value, None
     sign = -1.0 if m.group(f"{p}neg") else 1.0
     return sign * value * num.parse_scale(scale)
+
+
+def _numeral_value(m: re.Match[str], p: str) -> float | None:
+    """The value of an amount's numeral, before its sign and scale."""
+    if m.group(f"{p}vchar"):
+        return num.parse_vulgar(m.group(f"{p}vwhole"), m.group(f"{p}vchar"))
+    if m.group(f"{p}stop"):
+        return num.parse_slash_fraction(
+            m.group(f"{p}swhole"), m.group(f"{p}stop"), m.group(f"{p}sbot"),
+            m.group(f"{p}sof") is not None,
+        )  # fmt: skip
+    if m.group(f"{p}dig"):
+        return num.parse_digits(m.group(f"{p}dig"))
+    if m.group(f"{p}frac"):
+        return num.parse_fraction(m.group(f"{p}fn") or "a", m.group(f"{p}fd") or "half")
+    if m.group(f"{p}word") or m.group(f"{p}mixed"):
+        return num.parse_words(m.group(f"{p}word") or m.group(f"{p}mixed"))
+    return None
+
+
+def _is_share(m: re.Match[str]) -> bool:
+    """'two thirds', '3/4', '⅔': a share of something. A whole number with it ('2 1/4') or a
+    scale ('two thirds of a million') makes it an amount."""
+    if _has_scale(m, "a_"):
+        return False
+    if m.group("a_frac"):
+        return True
+    return bool(m.group("a_sfrac")) and not (m.group("a_swhole") or m.group("a_vwhole"))
+
+
+def _is_fraction_word(m: re.Match[str], p: str) -> bool:
+    return bool(m.group(f"{p}frac") or m.group(f"{p}sfrac"))
+
+
+def _shared_scale(m: re.Match[str]) -> float:
+    """The scale a range's first amount takes from its second: 'billion' in '5 to 10 billion'
+    and 'million' in 'five to ten million', where the first has none of its own."""
+    if _has_scale(m, "a_") or _scale_words(m.group("a_word") or m.group("a_mixed")):
+        return 1.0
+    if _has_scale(m, "b_"):
+        return num.parse_scale(m.group("b_scale") or m.group("b_gscale") or m.group("b_ascale"))
+    scales = _scale_words(m.group("b_word"))
+    words = (m.group("b_word") or "").lower().split()
+    return num.parse_scale(scales[0]) if len(scales) == 1 and words[-1] == scales[0] else 1.0
+
+
+def _scale_words(words: str | None) -> list[str]:
+    """The scale words of a numeral in words ('two hundred thousand' -> hundred, thousand)."""
+    tokens = (words or "").lower().split()
+    return [t for t in tokens if t == "hundred" or t in num.SCALES]
 
 
 def _has_scale(m: re.Match[str], p: str) -> bool:
@@ -290,6 +355,8 @@ def _or_more(m: re.Match[str], qualifier: str) -> str:
         return "at_least"
     if m.group("ormore"):
         return _OR_MORE[m.group("ormore").split()[-1].lower()]
+    if m.group("orequal"):  # "more than 5,000 or equal to"
+        return {"more_than": "at_least", "less_than": "up_to"}.get(qualifier, qualifier)
     return qualifier
 
 
@@ -308,29 +375,28 @@ def read_quantity(m: re.Match[str]) -> RawQuantity | None:
         return _read_vague(m)
     if m.group("mword"):
         return _read_multiplier_word(m)
+    if m.group("ratio"):
+        return _read_ratio(m)
     low = _amount_value(m, "a_")
     if low is None:
         return None
     high = low
     qualifier = "exact"
-    if m.group("b_dig") or m.group("b_word") or m.group("b_frac"):
+    if any(m.group("b_" + g) for g in _NUMERALS):
         second = _amount_value(m, "b_")
         if second is not None:
-            if not _has_scale(m, "a_") and _has_scale(m, "b_"):
-                # "5 to 10 billion": the scale of the second amount applies to the first.
-                low *= num.parse_scale(
-                    m.group("b_scale") or m.group("b_gscale") or m.group("b_ascale")
-                )
+            if _is_fraction_word(m, "a_") != _is_fraction_word(m, "b_"):
+                return None  # "fell by a quarter to 3 million": a change and a level
+            # "5 to 10 billion", "between five and ten million": the second amount's scale
+            # applies to the first.
+            low *= _shared_scale(m)
             high = second
             qualifier = "range"
             if low > high:
                 return None  # "2026-2025", "10-5": not a range we can read as one
             if m.group("pct1") and not m.group("pct"):
                 return None  # "fell by 3.16% to 2,138.14": a change and a level, not a range
-    if m.group("qual"):
-        phrase = " ".join(m.group("qual").lower().split())
-        qualifier = "about" if phrase in ("~", "≈") else _QUALIFIER_OF.get(phrase, qualifier)
-    qualifier = _or_more(m, qualifier)
+    qualifier = _or_more(m, _qualifier(m, qualifier))
     suffix = _suffix(m)
     currency = _currency(m)
     return RawQuantity(
@@ -347,9 +413,45 @@ def read_quantity(m: re.Match[str]) -> RawQuantity | None:
         and not _has_scale(m, "a_")
         and m.group("sep") is None,
         is_year_like=_is_year_like(m),
-        is_fraction=bool(m.group("a_frac")),
+        is_fraction=_is_share(m),
         glued=m.group("a_glued") is not None and not _has_scale(m, "a_"),
     )
+
+
+def read_quantities(text: str, m: re.Match[str], end: int) -> list[RawQuantity]:
+    """The readings of one QUANTITY match: ``read_quantity``'s, except that a ratio that is no
+    share ('8 in 5', '12 out of 10') is read as its two numbers."""
+    quantity = read_quantity(m)
+    if quantity is not None or not m.group("ratio"):
+        return [quantity] if quantity else []
+    second = m.start("rbot") if m.group("rbot") else m.start("rbotw")
+    parts = (_PLAIN_QUANTITY.match(text, m.start(), end), _PLAIN_QUANTITY.match(text, second, end))
+    return [q for part in parts if part and (q := read_quantity(part))]
+
+
+def _qualifier(m: re.Match[str], default: str) -> str:
+    """The qualifier written before the amount ("more than", "~"), else ``default``."""
+    if not m.group("qual"):
+        return default
+    phrase = " ".join(m.group("qual").lower().split())
+    return "about" if phrase in ("~", "≈") else _QUALIFIER_OF.get(phrase, default)
+
+
+def _digits_or_words(digits: str | None, words: str | None) -> float | None:
+    return num.parse_digits(digits) if digits else num.parse_words(words or "")
+
+
+def _read_ratio(m: re.Match[str]) -> RawQuantity | None:
+    """'one in five', '8 out of 10': the share top/bottom; None when it is not a proper one."""
+    top = _digits_or_words(m.group("rtop"), m.group("rtopw"))
+    bottom = _digits_or_words(m.group("rbot"), m.group("rbotw"))
+    if top is None or not bottom or not 0 < top < bottom:
+        return None
+    value = top / bottom
+    return RawQuantity(
+        start=m.start(), end=m.end(), low=value, high=value,
+        qualifier=_or_more(m, _qualifier(m, "exact")), is_fraction=True,
+    )  # fmt: skip
 
 
 def _is_year_like(m: re.Match[str]) -> bool:
