@@ -9,7 +9,7 @@ most articles state. A cell outside that agreement is marked (``agrees: false``)
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from checker.models import Fact, FactGroup, Finding, GroupRow
 from checker.rules.context import RuleContext
@@ -44,9 +44,7 @@ def fact_groups(
                 topic=key[0],
                 predicate=key[1],
                 what=key[2],
-                subject=max(set(subjects), key=lambda s: (subjects.count(s), s))
-                if subjects
-                else None,
+                subject=_commonest(subjects),
                 sources=len({f.article for f in facts}),
                 corroboration=corroboration,
                 rows=[_row(f, f.id in agreeing, context) for f in facts],
@@ -54,6 +52,11 @@ def fact_groups(
             )
         )
     return table
+
+
+def _commonest(names: list[str]) -> str | None:
+    counts = Counter(names)
+    return max(counts, key=lambda name: (counts[name], name)) if counts else None
 
 
 def _row(fact: Fact, agrees: bool, context: RuleContext) -> GroupRow:

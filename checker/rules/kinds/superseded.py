@@ -13,7 +13,7 @@ disagreement stays a contradiction (CT001).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Status
 from checker.rules.context import RuleContext, make_finding
@@ -120,7 +120,8 @@ def _updates_within_one_time(
     changed = [f for f in facts if reports_change(f, context)]
     if not changed:
         return []
-    earlier = [f for f in facts if f not in changed]
+    changed_ids = {f.id for f in changed}
+    earlier = [f for f in facts if f.id not in changed_ids]
     if not earlier:
         return []
     ordered = sorted(changed, key=lambda f: (as_of(f, context) or "~", f.article, f.start))
@@ -130,9 +131,9 @@ def _updates_within_one_time(
 def _finding(rule: RuleSpec, facts: list[Fact], timeline: str, verdict: str,
              context: RuleContext):  # fmt: skip
     first = facts[0]
-    subjects = [f.subject for f in facts if f.subject]
+    subjects = Counter(f.subject for f in facts if f.subject)
     values = {
-        "subject": max(sorted(set(subjects)), key=subjects.count) if subjects else "?",
+        "subject": max(sorted(subjects), key=lambda name: subjects[name]) if subjects else "?",
         "predicate": first.predicate or "?",
         "item": f" of {first.item}" if first.item else "",
         "timeline": timeline,

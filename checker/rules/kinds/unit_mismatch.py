@@ -12,12 +12,13 @@ say 500,000 vials = 5 million doses). The comparison is between the distinct uni
 
 from __future__ import annotations
 
+import bisect
 import math
 
 from checker.lexicons import Conversion
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Severity
 from checker.rules.context import RuleContext, make_finding
-from checker.rules.factors import factor_between, topic_conversions
+from checker.rules.factors import FACTOR_TOLERANCE, factor_between, topic_conversions
 from checker.rules.intervals import describe, overlaps, scale
 from checker.rules.spec import RuleSpec
 
@@ -86,16 +87,25 @@ def _closest_pair(
     facts_a: list[Fact], facts_b: list[Fact], cross_article_only: bool
 ) -> tuple[Fact, Fact] | None:
     """The two facts, one per unit, whose numbers are nearest in size: "$336 million" is
-    compared with "EUR 310 million", not with the EUR 2 million fund named first. Each unit
-    holds a handful of facts, so trying every pair of the two is cheap."""
+    compared with "EUR 310 million", not with the EUR 2 million fund named first. A binary
+    search over the second unit's sizes finds each fact's nearest: O(n log n), no pairs."""
+    ordered = sorted(facts_b, key=lambda f: math.log(_magnitude(f)))
+    keys = [math.log(_magnitude(f)) for f in ordered]
     best: tuple[float, Fact, Fact] | None = None
     for a in facts_a:
-        for b in facts_b:
-            if cross_article_only and a.article == b.article:
-                continue
-            distance = abs(math.log(_magnitude(a)) - math.log(_magnitude(b)))
-            if best is None or distance < best[0]:
-                best = (distance, a, b)
+        position = bisect.bisect_left(keys, math.log(_magnitude(a)))
+        # Walk outwards from the nearest size; the first fact of another article each way is
+        # the best candidate on that side.
+        for step in (-1, 1):
+            index = position if step == 1 else position - 1
+            while 0 <= index < len(ordered):
+                b = ordered[index]
+                if not (cross_article_only and a.article == b.article):
+                    distance = abs(math.log(_magnitude(a)) - keys[index])
+                    if best is None or distance < best[0]:
+                        best = (distance, a, b)
+                    break
+                index += step
     return (best[1], best[2]) if best else None
 
 
@@ -136,16 +146,25 @@ def _factor_slips(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> li
         if fact.unit is not None:
             by_unit.setdefault(fact.unit, []).append(fact)
     for unit, same_unit in sorted(by_unit.items()):
+        conversions = [c for c in topic_conversions(same_unit[0].topic, context)
+                       if unit in (c.from_, c.to) and c.factor != 1]  # fmt: skip
+        if not conversions:
+            continue  # the common case: nothing converts into this unit
         values = sorted(_distinct_values(same_unit).items())
-        conversions = topic_conversions(same_unit[0].topic, context)
-        for index, (_, fact_a) in enumerate(values):
-            for _, fact_b in values[index + 1 :]:
-                if fact_a.article == fact_b.article:
-                    continue
-                conversion = factor_between(fact_a, fact_b, conversions)
-                if conversion is not None:
-                    other = conversion.from_ if conversion.to == unit else conversion.to
-                    findings.append(_slip(rule, fact_a, fact_b, other, conversion, context))
+        firsts = [stated[0] for stated, _ in values]
+        for conversion in conversions:
+            ratio = max(conversion.factor, 1 / conversion.factor)
+            for stated, fact_a in values:
+                # Only values near stated × ratio can be a slip: a binary search finds them.
+                target = stated[0] * ratio
+                low = bisect.bisect_left(firsts, target * (1 - FACTOR_TOLERANCE))
+                high = bisect.bisect_right(firsts, target * (1 + FACTOR_TOLERANCE))
+                for _, fact_b in values[low:high]:
+                    if fact_a.article == fact_b.article:
+                        continue
+                    if factor_between(fact_a, fact_b, [conversion]) is not None:
+                        other = conversion.from_ if conversion.to == unit else conversion.to
+                        findings.append(_slip(rule, fact_a, fact_b, other, conversion, context))
     return findings
 
 
