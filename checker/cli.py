@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from checker import __version__
-from checker.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CheckerError
+from checker.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CheckerError
 from checker.models import SEVERITY_RANK, Severity
 from checker.topics import TopicMode
 
@@ -59,7 +59,10 @@ def _guard(action: Callable[[], T]) -> T:
     except Exception as exc:  # an internal bug: say so briefly; CHECKER_DEBUG=1 shows the trace
         if os.environ.get("CHECKER_DEBUG"):
             raise
-        _fail(f"internal error: {type(exc).__name__}: {exc} (set CHECKER_DEBUG=1 for details)", 3)
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc} (set CHECKER_DEBUG=1 for details)",
+            EXIT_INTERNAL,
+        )
     raise AssertionError("unreachable")
 
 

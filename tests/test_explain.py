@@ -91,3 +91,9 @@ def test_no_color_prints_no_escape_codes_even_when_color_is_forced(tmp_path: Pat
                            text=True)  # fmt: skip
     assert "\x1b[" in colored.stdout
     assert "\x1b[" not in plain.stdout and "Findings by topic" in plain.stdout
+
+
+def test_the_new_commands_have_help_with_an_example() -> None:
+    for command in ("baseline", "explain"):
+        result = run(command, "--help")
+        assert result.returncode == 0 and "Example:" in result.stdout, command
