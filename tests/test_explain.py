@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -9,7 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
+from checker.report.terminal import PROGRESS_MIN_ARTICLES, ArticleProgress
 from tests.conftest import ROOT, SEEDS
 from tests.conftest import cli as run
 
@@ -97,3 +100,21 @@ def test_the_new_commands_have_help_with_an_example() -> None:
     for command in ("baseline", "explain"):
         result = run(command, "--help")
         assert result.returncode == 0 and "Example:" in result.stdout, command
+
+
+@pytest.mark.parametrize(("articles", "drawn"), [(10, False), (PROGRESS_MIN_ARTICLES, True)])
+def test_the_progress_bar_shows_only_on_long_runs(articles: int, drawn: bool) -> None:
+    screen = io.StringIO()
+    progress = ArticleProgress(Console(file=screen, force_terminal=True, width=80))
+    for done in range(1, articles + 1):
+        progress(done, articles)
+    progress.close()
+    assert ("reading articles" in screen.getvalue()) is drawn
+
+
+def test_the_progress_bar_stays_off_when_not_on_a_terminal() -> None:
+    screen = io.StringIO()
+    progress = ArticleProgress(Console(file=screen, force_terminal=False))
+    for done in range(1, 101):
+        progress(done, 100)
+    assert screen.getvalue() == ""

@@ -215,6 +215,7 @@ def test_markdown_summary_counts_match_the_report(seeds_out: Path, seeds_report:
         ("two\n\nparagraphs", "two paragraphs"),
         ("AT&T", "AT&amp;T"),
         ("**bold**", "\\*\\*bold\\*\\*"),
+        ("$27,000 or $5.4 billion", "\\$27,000 or \\$5.4 billion"),  # not GitHub math
     ],
 )
 def test_markdown_text_is_literal(raw: str, expected: str) -> None:

@@ -14,8 +14,8 @@ from checker.report.base import RenderContext, Reporter
 
 MAX_CHARS = 60_000  # GitHub refuses comments over 65,536 characters
 MAX_QUOTE = 160
-# Characters that Markdown or the HTML GitHub allows in comments would interpret.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+# Characters that Markdown, the HTML GitHub allows in comments, or its $math$ would interpret.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$])")
 _SPACE = re.compile(r"\s+")
 ICONS = {"error": "\u274c error", "warning": "\u26a0\ufe0f warning", "info": "\u2139\ufe0f info"}
 
@@ -26,6 +26,10 @@ def md_text(value: str, limit: int | None = None) -> str:
     if limit is not None and len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "\u2026"
     return _SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class MarkdownReporter(Reporter):
@@ -39,8 +43,8 @@ class MarkdownReporter(Reporter):
             "## checker: source consistency",
             "",
             f"**{s.error} errors, {s.warning} warnings, {s.info} info** in "
-            f"{len(report.articles)} articles, {len(report.topics)} topics "
-            f"({len(report.facts)} facts checked).",
+            f"{plural(len(report.articles), 'article')}, {plural(len(report.topics), 'topic')} "
+            f"({plural(len(report.facts), 'fact')} checked).",
         ]
         for topic in report.topics:
             lines += _topic_section(topic, context)
@@ -53,13 +57,16 @@ class MarkdownReporter(Reporter):
 
 def _topic_section(topic: Topic, context: RenderContext) -> list[str]:
     findings = [f for f in context.report.findings if f.topic == topic.id]
-    lines = ["", f"### {md_text(topic.title)} (`{topic.id}`)", ""]
+    named = f" (`{topic.id}`)" if topic.id != topic.title else ""
+    lines = ["", f"### {md_text(topic.title)}{named}", ""]
     if not findings:
         return [*lines, "No findings."]
     failing = [f for f in findings if context.fails(f)]
     rest = [f for f in findings if not context.fails(f)]
     if failing:
         lines += _table(failing, context)
+    else:
+        lines.append(f"No findings at or above the failure threshold ({context.options.fail_on}).")
     if rest:
         lines += ["", f"<details><summary>{len(rest)} below the failure threshold</summary>", ""]
         lines += [*_table(rest, context), "", "</details>"]

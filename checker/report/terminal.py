@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.models import Report
+from checker.report.markdown import plural
 
 MAX_ROWS = 40  # the rest is in the report files; a terminal is not the place for thousands
 PROGRESS_MIN_ARTICLES = 50  # shorter runs finish before a bar would help
@@ -22,8 +23,9 @@ def print_summary(console: Console, report: Report, written: list[Path], known: 
     if report.findings:
         console.print(findings_table(report))
     s = report.summary
-    line = (f"{s.error} errors, {s.warning} warnings, {s.info} info; {len(report.facts)} facts "
-            f"checked in {len(report.articles)} articles, {len(report.topics)} topics")  # fmt: skip
+    scope = [plural(len(report.articles), "article"), plural(len(report.topics), "topic")]
+    line = (f"{s.error} errors, {s.warning} warnings, {s.info} info; "
+            f"{plural(len(report.facts), 'fact')} checked in {', '.join(scope)}")  # fmt: skip
     if known:
         line += f" ({known} findings recorded in the baseline not shown)"
     console.print(line, highlight=False)
