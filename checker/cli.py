@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import replace
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -19,10 +17,7 @@ from checker.models import SEVERITY_RANK, Severity
 from checker.topics import TopicMode
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
-    from checker.models import Article, Report
-    from checker.pipeline import Config
+    from checker.models import Report
 
 DEFAULT_CACHE = Path(".checker-cache")  # checker.cache.DEFAULT_CACHE_DIR, without importing it
 
@@ -136,17 +131,18 @@ def check(
     from checker.report import parse_formats, write_reports
     from checker.report.base import RenderOptions
     from checker.report.terminal import print_summary
+    from checker.runner import checked, console, run_config
 
     if fail_on not in FAIL_ON:
         _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     formats = _guard(lambda: parse_formats(format))
     # GitHub reads annotations from stdout, so the human summary moves to stderr then.
-    console = _console(stderr="github" in formats, no_color=no_color)
+    terminal = console(stderr="github" in formats, no_color=no_color)
 
     def run() -> tuple[Report, list[Path], int]:
         known_findings = _guard(lambda: read_baseline(baseline)) if baseline else None
-        with _run_config(rules, cache, no_cache, quiet, no_color) as config:
-            report, articles = _checked(paths, against, config, topics, topics_file)
+        with run_config(rules, cache, no_cache, quiet, no_color) as config:
+            report, articles = checked(paths, against, config, topics, topics_file)
         known = 0
         if known_findings is not None:
             report, known = apply_baseline(report, known_findings)
@@ -157,55 +153,8 @@ def check(
     if "github" in formats:
         sys.stdout.write((out / "github-annotations.txt").read_text(encoding="utf-8"))
     if not quiet:
-        print_summary(console, report, written, known)
+        print_summary(terminal, report, written, known)
     raise typer.Exit(_exit_code(report.findings, fail_on))
-
-
-def _console(stderr: bool = False, no_color: bool = False) -> Console:
-    from rich.console import Console
-
-    # --no-color means plain text: no colour and no bold or italics either.
-    if no_color:
-        return Console(stderr=stderr, color_system=None, highlight=False)
-    return Console(stderr=stderr, highlight=False)
-
-
-@contextmanager
-def _run_config(
-    rules: list[Path] | None, cache: Path, no_cache: bool, quiet: bool, no_color: bool
-) -> Iterator[Config]:
-    """The configuration of a run with its cache and progress bar, closed when it ends; a
-    cache that cannot be used is reported on stderr and the run goes on without it."""
-    from checker.cache import FactCache
-    from checker.pipeline import Config
-    from checker.report.terminal import ArticleProgress
-
-    config = Config.load(rules)
-    fact_cache = None if no_cache else FactCache(cache, config.lexicons)
-    progress = ArticleProgress(_console(stderr=True, no_color=no_color), enabled=not quiet)
-    try:
-        yield replace(config, cache=fact_cache, progress=progress)
-    finally:
-        progress.close()
-        if fact_cache is not None:
-            fact_cache.close()
-            if fact_cache.problem:
-                typer.echo(f"checker: warning: {fact_cache.problem}", err=True)
-
-
-def _checked(
-    paths: list[str],
-    against: str | None,
-    config: Config,
-    topics: TopicMode,
-    topics_file: Path | None,
-) -> tuple[Report, list[Article]]:
-    from checker.gate import check_against
-    from checker.pipeline import check_paths
-
-    if against is not None:
-        return check_against(paths, against, config, topics, topics_file)
-    return check_paths(paths, config, topics, topics_file)
 
 
 def _exit_code(findings: list, fail_on: str) -> int:
@@ -292,9 +241,10 @@ def baseline_command(
     from checker.baseline import make_baseline, render_baseline
     from checker.pipeline import check_paths
     from checker.report import atomic_write
+    from checker.runner import run_config
 
     def run() -> int:
-        with _run_config(rules, cache, no_cache, quiet, no_color=False) as config:
+        with run_config(rules, cache, no_cache, quiet, no_color=False) as config:
             report, _ = check_paths(paths, config, topics, topics_file)
         if out.parent and not out.parent.is_dir():
             raise CheckerError("folder of the baseline file does not exist", str(out.parent))
