@@ -248,3 +248,34 @@ def test_claimreview_reviews_each_judged_group(seeds_out: Path, seeds_report: Re
         assert review["reviewRating"]["alternateName"]
         assert review["itemReviewed"]["@type"] == "Claim"
         assert review["itemReviewed"]["appearance"]
+
+
+def test_sarif_gives_no_region_where_the_text_is_not_the_file(
+    tmp_path: Path, config: Config
+) -> None:
+    corpus = write_corpus(tmp_path / "in", {
+        "a.json": json.dumps({"text": "Varo Robotics said it shipped 1.2 million T4 vacuums to "
+                                      "Canada last year.", "outlet": "Wire"}),
+        "b.txt": "Varo Robotics said it shipped 2.1 million T4 vacuums to Canada last year.",
+    })  # fmt: skip
+    report, articles = check_paths([str(corpus)], config)
+    write_reports(report, articles, tmp_path / "out", ["sarif"])
+    sarif = _sarif(tmp_path / "out")
+    if SARIF_SCHEMA.exists():
+        jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text())).validate(sarif)
+    [result] = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "CT001"]
+    locations = [result["locations"][0], *result["relatedLocations"]]
+    regions = {loc["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[-1]:
+               "region" in loc["physicalLocation"] for loc in locations}  # fmt: skip
+    assert regions == {"a.json": False, "b.txt": True}
+
+
+def test_junit_with_fail_on_never_has_no_failures(
+    tmp_path: Path, seeds_run: tuple[Report, list[Article]]
+) -> None:
+    report, articles = seeds_run
+    write_reports(report, articles, tmp_path, ["junit"], RenderOptions(fail_on="never"))
+    root = ET.parse(tmp_path / "junit.xml").getroot()
+    assert root.get("failures") == "0" and root.find(".//failure") is None
+    listed = "\n".join(out.text or "" for out in root.iter("system-out"))
+    assert all(f.id in listed for f in report.findings)
