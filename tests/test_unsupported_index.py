@@ -9,7 +9,7 @@ from checker.models import Attribution, AttributionKind, Dimension, Fact, Interv
 from checker.pipeline import Config
 from checker.rules.context import RuleContext
 from checker.rules.kinds.contradiction import clusters
-from checker.rules.kinds.unsupported import is_corroborated
+from checker.rules.kinds.unsupported import corroborations, is_corroborated
 
 TOLERANCE = 0.02
 
@@ -22,19 +22,20 @@ def _fact(index: int, article: str, low: float | None, high: float | None) -> Fa
     )  # fmt: skip
 
 
-def _pairwise(fact: Fact, facts: list[Fact]) -> bool:
+def _pairwise(fact: Fact, facts: list[Fact]) -> set[str]:
     """The definition: another article's fact, open-ended only if this one is too, whose
     widened interval overlaps."""
 
     def bounded(f: Fact) -> bool:
         return f.value.low is not None and f.value.high is not None
 
-    return any(
-        other.article != fact.article
+    return {
+        other.id
+        for other in facts
+        if other.article != fact.article
         and not (not bounded(other) and bounded(fact))
         and len(clusters([fact, other], TOLERANCE, 0.0)) == 1
-        for other in facts
-    )
+    }
 
 
 bounds = st.one_of(st.none(), st.integers(0, 1000).map(float))
@@ -56,4 +57,6 @@ def fact_lists(draw: st.DrawFn) -> list[Fact]:
 def test_index_agrees_with_pairwise_comparison(config: Config, facts: list[Fact]) -> None:
     context = RuleContext(config.lexicons, {}, facts)
     for fact in facts:
-        assert is_corroborated(fact, context, TOLERANCE) == _pairwise(fact, facts), fact.id
+        expected = _pairwise(fact, facts)
+        assert is_corroborated(fact, context, TOLERANCE) == bool(expected), fact.id
+        assert {f.id for f in corroborations(fact, context, TOLERANCE)} == expected, fact.id

@@ -86,18 +86,26 @@ def _index(context: RuleContext, tolerance: float) -> dict[UnitKey, _UnitFacts]:
     return index  # type: ignore[return-value]
 
 
-def is_corroborated(fact: Fact, context: RuleContext, tolerance: float) -> bool:
-    """Whether a fact of another article in the topic has the same unit and an overlapping
-    value: whatever predicate or product their sentences suggest (both are read less
-    reliably than the number), two sources naming the same figure support it."""
+def _overlapping(fact: Fact, context: RuleContext, tolerance: float) -> Iterator[Fact]:
+    """Facts of other articles in the topic with the same unit and an overlapping value:
+    whatever predicate or product their sentences suggest (both are read less reliably than
+    the number), two sources naming the same figure support it."""
     unit_facts = _index(context, tolerance).get(_unit_key(fact))
     if unit_facts is None:
-        return False
+        return
     low, high = _widened(fact.value, tolerance, 0.0)
-    return any(
-        other.article != fact.article and other_low <= high and low <= other_high
-        for other_low, other_high, other in unit_facts.candidates(low, high, _bounded(fact))
-    )
+    for other_low, other_high, other in unit_facts.candidates(low, high, _bounded(fact)):
+        if other.article != fact.article and other_low <= high and low <= other_high:
+            yield other
+
+
+def corroborations(fact: Fact, context: RuleContext, tolerance: float) -> list[Fact]:
+    return list(_overlapping(fact, context, tolerance))
+
+
+def is_corroborated(fact: Fact, context: RuleContext, tolerance: float) -> bool:
+    """Whether any fact corroborates ``fact`` (stops at the first)."""
+    return next(_overlapping(fact, context, tolerance), None) is not None
 
 
 def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
