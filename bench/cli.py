@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import MB, q3, sidebyside, steps
+from bench import MB, cache, q3, sidebyside, steps
 from bench.corpus import (
     EXTERNAL_DEFAULT,
     ROOT,
@@ -136,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
                                 "`checker check`, whole CLI run")  # fmt: skip
         results.cli_fixed = steps.cli(one, corpus[0].nbytes, 1, args.runs,
                                       "`checker check` on one article (fixed cost)")  # fmt: skip
+
+        progress("checker check, cold vs warm cache")
+        cold, warm = cache.measure(folder, Path(tmp) / "cache-runs", args.runs)
+        results.notes.append(cache.summary_line(len(corpus), total_mb(corpus), cold, warm))
 
     quantulum = None
     if args.no_quantulum:

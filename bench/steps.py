@@ -65,7 +65,7 @@ def extraction(extractor: Extractor, docs: list[Doc], runs: int, step: str) -> M
 
 def cli_command(folder: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "checker", "check", str(folder), "--out", str(out), "-q",
-            "--fail-on", "never"]  # fmt: skip
+            "--fail-on", "never", "--no-cache"]  # fmt: skip
 
 
 def cli(folder: Path, nbytes: int, articles: int, runs: int, step: str) -> Measurement:
@@ -87,5 +87,6 @@ def cli(folder: Path, nbytes: int, articles: int, runs: int, step: str) -> Measu
         shutil.rmtree(scratch, ignore_errors=True)
     return Measurement(
         step, times, nbytes, articles,
-        note="python -m checker check <tmp corpus folder> --out <tmp> -q --fail-on never",
+        note="python -m checker check <tmp corpus folder> --out <tmp> -q --fail-on never "
+        "--no-cache",
     )  # fmt: skip

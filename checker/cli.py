@@ -7,14 +7,19 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from checker import __version__
-from checker.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CheckerError
+from checker.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CheckerError
 from checker.models import SEVERITY_RANK, Severity
 from checker.topics import TopicMode
+
+if TYPE_CHECKING:
+    from checker.models import Report
+
+DEFAULT_CACHE = Path(".checker-cache")  # checker.cache.DEFAULT_CACHE_DIR, without importing it
 
 app = typer.Typer(
     name="checker",
@@ -49,7 +54,10 @@ def _guard(action: Callable[[], T]) -> T:
     except Exception as exc:  # an internal bug: say so briefly; CHECKER_DEBUG=1 shows the trace
         if os.environ.get("CHECKER_DEBUG"):
             raise
-        _fail(f"internal error: {type(exc).__name__}: {exc} (set CHECKER_DEBUG=1 for details)", 3)
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc} (set CHECKER_DEBUG=1 for details)",
+            EXIT_INTERNAL,
+        )
     raise AssertionError("unreachable")
 
 
@@ -57,6 +65,26 @@ RulesOption = Annotated[
     list[Path] | None,
     typer.Option("--rules", help="Extra rules folder (repeatable); its rules override built-ins."),
 ]
+TopicsOption = Annotated[
+    TopicMode,
+    typer.Option(
+        help="How articles form topics: folder (each folder given is one) or auto "
+        "(clustered into stories)."
+    ),
+]
+TopicsFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="A topics.yaml naming or merging topics (default: topics.yaml in the folders given)."
+    ),
+]
+CacheOption = Annotated[
+    Path, typer.Option("--cache", help="Folder of the extracted-facts cache (SQLite).")
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Extract every article again; touch no cache.")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 
 
 @app.command()
@@ -67,51 +95,66 @@ def check(
     rules: RulesOption = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("reports"),
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Comma-separated: json,html.")
+        str,
+        typer.Option(
+            "--format", "-f", help="Comma-separated: json,html,md,sarif,junit,github,claimreview."
+        ),
     ] = "json,html",
     fail_on: Annotated[
         str, typer.Option(help="Exit 1 when a finding is at or above: error|warning|info|never.")
     ] = "error",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
-    topics: Annotated[
-        TopicMode,
-        typer.Option(
-            help="How articles form topics: folder (each folder given is one) or auto "
-            "(clustered into stories)."
-        ),
-    ] = TopicMode.folder,
-    topics_file: Annotated[
+    quiet: QuietOption = False,
+    topics: TopicsOption = TopicMode.folder,
+    topics_file: TopicsFileOption = None,
+    baseline: Annotated[
         Path | None,
+        typer.Option(help="Report and fail only on findings this baseline file does not record."),
+    ] = None,
+    against: Annotated[
+        str | None,
         typer.Option(
-            help="A topics.yaml naming or merging topics (default: topics.yaml in the "
-            "folders given)."
+            help="Corpus folder: check the PATHS as new articles of its topic and report only "
+            "findings that involve them."
         ),
     ] = None,
+    cache: CacheOption = DEFAULT_CACHE,
+    no_cache: NoCacheOption = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Plain terminal output.")] = False,
 ) -> None:
     """Check articles against each other and write the consistency report.
 
     Example: checker check seeds --out reports --format json,html --fail-on warning
     Example: checker check mixed-news/ --topics auto --out reports
+    Example: checker check new.txt --against corpus/ --baseline checker-baseline.json
     """
-    from checker.pipeline import Config, check_paths
+    from checker.baseline import apply_baseline, read_baseline
     from checker.report import parse_formats, write_reports
+    from checker.report.base import RenderOptions
+    from checker.report.terminal import print_summary
+    from checker.runner import checked, console, run_config
 
     if fail_on not in FAIL_ON:
         _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    formats = _guard(lambda: parse_formats(format))
+    # GitHub reads annotations from stdout, so the human summary moves to stderr then.
+    terminal = console(stderr="github" in formats, no_color=no_color)
 
-    def run() -> tuple[int, int, list[Path]]:
-        formats = parse_formats(format)
-        config = Config.load(rules)
-        report, articles = check_paths(paths, config, topics, topics_file)
-        written = write_reports(report, articles, out, formats)
-        return len(report.facts), _exit_code(report.findings, fail_on), written
+    def run() -> tuple[Report, list[Path], int]:
+        known_findings = _guard(lambda: read_baseline(baseline)) if baseline else None
+        with run_config(rules, cache, no_cache, quiet, no_color) as config:
+            report, articles = checked(paths, against, config, topics, topics_file)
+        known = 0
+        if known_findings is not None:
+            report, known = apply_baseline(report, known_findings)
+        options = RenderOptions(rules=tuple(config.rules), fail_on=fail_on)
+        return report, write_reports(report, articles, out, formats, options), known
 
-    facts, code, written = _guard(run)
+    report, written, known = _guard(run)
+    if "github" in formats:
+        sys.stdout.write((out / "github-annotations.txt").read_text(encoding="utf-8"))
     if not quiet:
-        for path in written:
-            typer.echo(f"wrote {path}")
-        typer.echo(f"{facts} facts checked")
-    raise typer.Exit(code)
+        print_summary(terminal, report, written, known)
+    raise typer.Exit(_exit_code(report.findings, fail_on))
 
 
 def _exit_code(findings: list, fail_on: str) -> int:
@@ -176,6 +219,66 @@ def _print_fact_table(facts: list) -> None:
                       fact.subject or "", fact.predicate or "", source, fact.modality.value,
                       time)  # fmt: skip
     Console(width=160).print(table)
+
+
+@app.command("baseline")
+def baseline_command(
+    paths: Annotated[list[str], typer.Argument(help="Article files or folders, as for check.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Baseline file to write.")] = Path(
+        "checker-baseline.json"
+    ),
+    rules: RulesOption = None,
+    topics: TopicsOption = TopicMode.folder,
+    topics_file: TopicsFileOption = None,
+    cache: CacheOption = DEFAULT_CACHE,
+    no_cache: NoCacheOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Record today's findings by fingerprint, so `check --baseline` fails only on new ones.
+
+    Example: checker baseline seeds --out checker-baseline.json
+    """
+    from checker.baseline import make_baseline, render_baseline
+    from checker.pipeline import check_paths
+    from checker.report import atomic_write
+    from checker.runner import run_config
+
+    def run() -> int:
+        with run_config(rules, cache, no_cache, quiet, no_color=False) as config:
+            report, _ = check_paths(paths, config, topics, topics_file)
+        if out.parent and not out.parent.is_dir():
+            raise CheckerError("folder of the baseline file does not exist", str(out.parent))
+        atomic_write(out, render_baseline(make_baseline(report)))
+        return len(report.findings)
+
+    count = _guard(run)
+    if not quiet:
+        typer.echo(f"wrote {out}: {count} findings recorded")
+
+
+@app.command()
+def explain(
+    finding: Annotated[str, typer.Argument(help="Finding id (or fingerprint, or a prefix).")],
+    report: Annotated[Path, typer.Option("--report", help="The report.json to read.")] = Path(
+        "reports/report.json"
+    ),
+    rules: RulesOption = None,
+) -> None:
+    """Print one finding with its compared values, evidence and the rule's description.
+
+    Example: checker explain CT001-3f2a9c1b7d40 --report reports/report.json
+    """
+    from checker.explain import explain as explain_finding
+    from checker.explain import find_finding, read_report
+    from checker.rules.loader import default_rule_dirs, load_rules
+
+    def run() -> str:
+        loaded = read_report(report)
+        chosen = find_finding(loaded, finding)
+        in_force = {rule.id: rule for rule in load_rules(default_rule_dirs(rules))}
+        return explain_finding(chosen, loaded, in_force)
+
+    typer.echo(_guard(run), nl=False)
 
 
 @rules_app.command("list")

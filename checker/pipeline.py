@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from checker import __version__
+from checker.cache import FactCache
 from checker.extract import RawStatus, extract_article
 from checker.ingest import load_articles
 from checker.lexicons import CompiledLexicons, load_lexicons
@@ -24,11 +26,18 @@ from checker.rules.spec import RuleSpec
 from checker.topics import TopicMode, cluster_topics
 from checker.topicsfile import apply_topics_file, topics_files
 
+Progress = Callable[[int, int], None]  # (articles extracted so far, articles in all)
+
 
 @dataclass(frozen=True)
 class Config:
+    """What a run needs besides its articles: rules and lexicons, and optionally a fact cache
+    and a callback told of extraction's progress."""
+
     rules: list[RuleSpec]
     lexicons: CompiledLexicons
+    cache: FactCache | None = None
+    progress: Progress | None = None
 
     @classmethod
     def load(cls, extra_rule_dirs: list[Path] | None = None) -> Config:
@@ -62,16 +71,43 @@ def _root_of(paths: list[str], article_path: str) -> str:
     return article_path
 
 
-def extract_facts(article: Article, topic: str, lexicons: CompiledLexicons) -> list[Fact]:
-    dateline = (
+def _dateline_outlet(article: Article) -> str | None:
+    return (
         article.info.outlet if article.info.metadata_sources.get("outlet") == "dateline" else None
     )
+
+
+def extract_facts(article: Article, topic: str, lexicons: CompiledLexicons) -> list[Fact]:
+    dateline = _dateline_outlet(article)
     return [
         normalize_status(raw, article.text, article.id, topic)
         if isinstance(raw, RawStatus)
         else normalize(raw, article.text, article.id, topic, lexicons)
         for raw in extract_article(article, lexicons, dateline)
     ]
+
+
+def extract_all(articles: list[Article], config: Config) -> dict[str, list[Fact]]:
+    """The facts of every article by id, with no topic yet (set once topics are known)."""
+    extracted = {}
+    for done, article in enumerate(articles, 1):
+        extracted[article.id] = _topicless_facts(article, config)
+        if config.progress is not None:
+            config.progress(done, len(articles))
+    if config.cache is not None:
+        config.cache.flush()
+    return extracted
+
+
+def _topicless_facts(article: Article, config: Config) -> list[Fact]:
+    if config.cache is None:
+        return extract_facts(article, "", config.lexicons)
+    key = config.cache.key(article, _dateline_outlet(article))
+    facts = config.cache.get(key)
+    if facts is None:
+        facts = extract_facts(article, "", config.lexicons)
+        config.cache.put(key, facts)
+    return facts
 
 
 def complete_partial_dates(articles: list[Article], topics: list[Topic]) -> list[Article]:
@@ -132,9 +168,10 @@ def check_articles(
     for article in dated:
         topic = topic_of[article.id]
         if extracted is not None and article is original[article.id]:
-            facts.extend(f.model_copy(update={"topic": topic}) for f in extracted[article.id])
-        else:
-            facts.extend(extract_facts(article, topic, config.lexicons))
+            found = extracted[article.id]
+        else:  # the topic gave its date a year, which event times depend on
+            found = _topicless_facts(article, config)
+        facts.extend(f.model_copy(update={"topic": topic}) for f in found)
     facts.sort(key=lambda f: (f.topic, f.article, f.start, f.end, f.id))
     findings, groups = run_rules(config.rules, facts, RuleContext(config.lexicons, by_id))
     counts = Counter(f.severity.value for f in findings)
@@ -157,10 +194,9 @@ def check_paths(
 ) -> tuple[Report, list[Article]]:
     """Read ``paths``, group the articles into topics (by folder, or by story with "auto"),
     let a topics.yaml name or merge them, and check each topic."""
-    articles = _unique_ids(load_articles(paths))
-    extracted: dict[str, list[Fact]] | None = None
-    if topics is TopicMode.auto:  # clustering reads the facts, so extraction comes first
-        extracted = {a.id: extract_facts(a, "", config.lexicons) for a in articles}
+    articles = unique_ids(load_articles(paths))
+    extracted = extract_all(articles, config)  # clustering reads the facts, so this comes first
+    if topics is TopicMode.auto:
         grouped = cluster_topics(articles, extracted)
     else:
         grouped = assign_topics(paths, articles)
@@ -169,7 +205,7 @@ def check_paths(
     return check_articles(articles, grouped, config, extracted), articles
 
 
-def _unique_ids(articles: list[Article]) -> list[Article]:
+def unique_ids(articles: list[Article]) -> list[Article]:
     """Article ids are paths relative to their root; two roots may share one, so qualify them."""
     counts = Counter(a.id for a in articles)
     unique = []

@@ -116,30 +116,3 @@ def test_rules_documentation_is_generated_from_the_rule_files() -> None:
     assert committed == render(load_rules([BUILTIN_RULES_DIR])), (
         "docs/rules.md is stale: run `python -m checker.rules.docs` and commit the result"
     )
-
-
-def test_overlap_index_answers_like_comparing_every_pair() -> None:
-    import random
-
-    from checker.models import Interval
-    from checker.rules.kinds.unsupported import _OverlapIndex
-
-    class Stub:
-        def __init__(self, low: float, high: float, article: str) -> None:
-            self.value = Interval(low=low, high=high, qualifier="range" if low < high else "exact")
-            self.article = article
-
-    rng = random.Random(7)
-    for _ in range(200):
-        facts = []
-        for _ in range(rng.randint(0, 12)):
-            low = rng.uniform(0, 100)
-            facts.append(Stub(low, low + rng.choice([0, rng.uniform(0, 20)]), rng.choice("abc")))
-        index = _OverlapIndex.of(facts, 0.0)  # type: ignore[arg-type]
-        low = rng.uniform(0, 100)
-        high = low + rng.uniform(0, 10)
-        article = rng.choice("abc")
-        expected = any(
-            f.article != article and f.value.low <= high and low <= f.value.high for f in facts
-        )
-        assert index.overlaps_other_article(low, high, article) == expected

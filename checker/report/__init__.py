@@ -15,8 +15,8 @@ from pathlib import Path
 from checker.errors import CheckerError
 from checker.models import Article, Report
 from checker.report import html
-
-FORMATS = ("json", "html")
+from checker.report.base import RenderContext, RenderOptions
+from checker.report.formats import REPORTERS
 
 
 def render_json(report: Report) -> str:
@@ -29,19 +29,24 @@ RENDERERS: dict[str, tuple[str, Callable[[Report, list[Article]], str]]] = {
     "json": ("report.json", lambda report, _articles: render_json(report)),
     "html": ("index.html", html.render_index),
 }
+FORMATS = (*RENDERERS, *REPORTERS)  # the others are one Reporter module each (formats.py)
 
 
 def parse_formats(value: str) -> list[str]:
     formats = [f.strip().lower() for f in value.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in RENDERERS]
+    unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        known = ", ".join(RENDERERS)
+        known = ", ".join(FORMATS)
         raise CheckerError(f"unknown format {', '.join(unknown) or value!r} (known: {known})")
     return list(dict.fromkeys(formats))
 
 
 def write_reports(
-    report: Report, articles: list[Article], out: Path, formats: list[str]
+    report: Report,
+    articles: list[Article],
+    out: Path,
+    formats: list[str],
+    options: RenderOptions | None = None,
 ) -> list[Path]:
     """Render every format first, then move each into place; returns the written paths."""
     try:
@@ -50,13 +55,22 @@ def write_reports(
         raise CheckerError(
             f"cannot create output folder: {exc.strerror or exc}", str(out)
         ) from None
-    rendered = [(RENDERERS[f][0], RENDERERS[f][1](report, articles)) for f in formats]
+    context = RenderContext(report, articles, options or RenderOptions())
+    rendered = [render_format(f, context) for f in formats]
     written = []
     for name, content in rendered:
         target = out / name
         atomic_write(target, content)
         written.append(target)
     return written
+
+
+def render_format(fmt: str, context: RenderContext) -> tuple[str, str]:
+    """(file name, text) of one format."""
+    if fmt in REPORTERS:
+        return REPORTERS[fmt].filename, REPORTERS[fmt].render(context)
+    name, render = RENDERERS[fmt]
+    return name, render(context.report, context.articles)
 
 
 def atomic_write(target: Path, content: str) -> None:

@@ -51,7 +51,7 @@ class _OverlapIndex:
 
     lows: list[float]
     best: list[tuple[float, str]]  # (high end, article) of the highest interval so far
-    second: list[tuple[float, str]]  # the highest among the other articles
+    second: list[tuple[float, str]]  # the highest among the other articles ("" if none yet)
 
     @classmethod
     def of(cls, facts: list[Fact], tolerance: float) -> _OverlapIndex:
@@ -76,7 +76,7 @@ class _OverlapIndex:
         if end == 0:
             return False
         return any(
-            reach >= low and owner != article
+            owner and owner != article and reach >= low
             for reach, owner in (self.best[end - 1], self.second[end - 1])
         )
 

@@ -1,0 +1,153 @@
+"""Incremental cache: each article's extracted facts in SQLite, so a re-run extracts only what
+changed.
+
+An entry is keyed by everything extraction reads: the article's id (fact ids derive from it),
+the SHA-256 of its text, its publication date and dateline outlet, its noise spans, and the
+extractor version (a hash of the extraction code and of the lexicon files in force). Facts are
+stored without their topic, which is set after clustering. Two runs may share a cache: the
+database is in WAL mode with a busy timeout and every write is one transaction. A cache that
+cannot be opened or read never fails a run: the run goes on without it and says why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from functools import cache
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from checker import __version__
+from checker.lexicons import CompiledLexicons
+from checker.models import Article, Fact
+
+DEFAULT_CACHE_DIR = Path(".checker-cache")
+DATABASE_NAME = "facts.sqlite3"
+BUSY_TIMEOUT_SECONDS = 60.0
+FLUSH_EVERY = 256  # pending entries written per transaction, so a long run saves as it goes
+PACKAGE = Path(__file__).resolve().parent
+# The code whose output the cache stores; anything else may change without invalidating it.
+EXTRACTION_CODE = ("extract/*.py", "normalize.py", "dates.py", "lexicons.py", "models.py",
+                   "units.py", "pipeline.py")  # fmt: skip
+FACTS = TypeAdapter(list[Fact])
+
+
+@cache
+def code_version() -> str:
+    """Hash of the package version and the extraction code's source files."""
+    digest = hashlib.sha256(__version__.encode())
+    for pattern in EXTRACTION_CODE:
+        for path in sorted(PACKAGE.glob(pattern)):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def extractor_version(lexicons: CompiledLexicons) -> str:
+    """The code version combined with the bytes of every lexicon file loaded (built-in and
+    from --rules folders), so editing a lexicon re-extracts."""
+    digest = hashlib.sha256(code_version().encode())
+    for name in lexicons.source.files:
+        digest.update(name.encode() + b"\0")
+        digest.update(Path(name).read_bytes())
+    return digest.hexdigest()
+
+
+def entry_key(article: Article, dateline_outlet: str | None, version: str) -> str:
+    parts = [version, article.id, article.info.sha256, article.info.published or "",
+             dateline_outlet or "", [(s.start, s.end) for s in article.noise]]  # fmt: skip
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+class FactCache:
+    """Facts by entry key in ``folder``/facts.sqlite3; writes are batched per transaction."""
+
+    def __init__(self, folder: Path, lexicons: CompiledLexicons) -> None:
+        self.folder = folder
+        self.version = extractor_version(lexicons)
+        self.problem: str | None = None  # why the cache was turned off, for the user
+        self.hits = 0
+        self.misses = 0
+        self._pending: dict[str, bytes] = {}
+        self._db: sqlite3.Connection | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._db = _connect(folder / DATABASE_NAME)
+        except (OSError, sqlite3.Error) as exc:
+            self._disable(exc)
+
+    def key(self, article: Article, dateline_outlet: str | None) -> str:
+        return entry_key(article, dateline_outlet, self.version)
+
+    def get(self, key: str) -> list[Fact] | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT facts FROM facts WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return None
+        facts = _decode(row[0]) if row else None
+        if facts is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return facts
+
+    def put(self, key: str, facts: list[Fact]) -> None:
+        if self._db is None:
+            return
+        self._pending[key] = zlib.compress(FACTS.dump_json(facts), 1)
+        if len(self._pending) >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending entries in one transaction (waiting for another run's write)."""
+        if self._db is None or not self._pending:
+            return
+        rows = sorted(self._pending.items())
+        self._pending.clear()
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR REPLACE INTO facts (key, facts) VALUES (?, ?)", rows)
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._disable(exc)
+
+    def close(self) -> None:
+        self.flush()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _disable(self, exc: Exception) -> None:
+        self.problem = f"{self.folder}: cache not used ({exc})"
+        if self._db is not None:
+            try:
+                self._db.rollback()
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = None
+        self._pending.clear()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE ... COMMIT) above.
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    db.execute("PRAGMA journal_mode = WAL")  # readers never block the one writer
+    db.execute("PRAGMA synchronous = NORMAL")  # durable enough for a cache, much faster
+    db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, facts BLOB NOT NULL)")
+    return db
+
+
+def _decode(blob: bytes) -> list[Fact] | None:
+    """The stored facts, or None when the entry is damaged (then it is re-extracted)."""
+    try:
+        return FACTS.validate_json(zlib.decompress(blob))
+    except (zlib.error, ValidationError, ValueError):
+        return None

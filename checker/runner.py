@@ -1,0 +1,60 @@
+"""What a command-line run sets up around the pipeline: the configuration with its fact cache
+and progress bar (closed when the run ends), the rich console, and the choice between a
+plain check and gating new articles against a corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from checker.cache import FactCache
+from checker.gate import check_against
+from checker.models import Article, Report
+from checker.pipeline import Config, check_paths
+from checker.report.terminal import ArticleProgress
+from checker.topics import TopicMode
+
+
+def console(stderr: bool = False, no_color: bool = False) -> Console:
+    """Where the summary and progress bar go; --no-color means plain text: no colour, and no
+    bold or italics either."""
+    if no_color:
+        return Console(stderr=stderr, color_system=None, highlight=False)
+    return Console(stderr=stderr, highlight=False)
+
+
+@contextmanager
+def run_config(
+    rules: list[Path] | None, cache: Path, no_cache: bool, quiet: bool, no_color: bool
+) -> Iterator[Config]:
+    """The configuration of a run with its cache and progress bar, closed when it ends; a
+    cache that cannot be used is reported on stderr and the run goes on without it."""
+    config = Config.load(rules)
+    fact_cache = None if no_cache else FactCache(cache, config.lexicons)
+    progress = ArticleProgress(console(stderr=True, no_color=no_color), enabled=not quiet)
+    try:
+        yield replace(config, cache=fact_cache, progress=progress)
+    finally:
+        progress.close()
+        if fact_cache is not None:
+            fact_cache.close()
+            if fact_cache.problem:
+                typer.echo(f"checker: warning: {fact_cache.problem}", err=True)
+
+
+def checked(
+    paths: list[str],
+    against: str | None,
+    config: Config,
+    topics: TopicMode,
+    topics_file: Path | None,
+) -> tuple[Report, list[Article]]:
+    """The report of a plain check, or of the new articles checked --against a corpus."""
+    if against is not None:
+        return check_against(paths, against, config, topics, topics_file)
+    return check_paths(paths, config, topics, topics_file)
