@@ -386,3 +386,9 @@ def test_a_ratio_that_is_no_share_is_two_numbers(
 )
 def test_numbers_inside_a_link_are_not_read(text: str, config: Config) -> None:
     assert facts_of(text, config) == []
+
+
+def test_each_figure_of_a_list_belongs_to_the_name_opening_its_clause(config: Config) -> None:
+    text = "The Nasdaq index fell 3.2% on Monday, while the Dax lost 1.8% and the Ibex 2.5%."
+    subjects = [f.subject for f in facts_of(text, config) if f.unit == "%"]
+    assert subjects == ["Nasdaq", "Dax", "Ibex"]

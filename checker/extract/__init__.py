@@ -189,7 +189,8 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
     for quantity, noun in quantities:
         if noun.item is None and context.models:
             noun.item = _nearest_model(context.models, quantity)
-        subject = _subject(context.entities, quantity, source_name) or voice.main_subject
+        clause = _clause_start(text, sentence.start, quantity.start)
+        subject = _subject(context.entities, quantity, source_name, clause) or voice.main_subject
         facts.append(
             RawFact(
                 quantity=quantity,
@@ -552,13 +553,38 @@ def main_subject(text: str, lexicons: CompiledLexicons) -> EntityMention | None:
     return first[best]
 
 
+# Where a parallel clause begins: after a comma or semicolon that a determiner or a name
+# follows ("..., the CAC ...", "; Nasdaq ..."), after "while"/"whereas", or at "and the"
+# before a name ("... and the Ibex 2.5%").
+_CLAUSE_BREAK = re.compile(
+    r"(?:[,;]\s+(?:and\s+|while\s+|whereas\s+)?(?=(?:the\s+)?[A-Z])|\s(?:while|whereas)\s+"
+    r"|\sand\s+(?=the\s+[A-Z]))"
+)
+
+
+def _clause_start(text: str, sentence_start: int, position: int) -> int | None:
+    last = None
+    for match in _CLAUSE_BREAK.finditer(text, sentence_start, position):
+        last = match.end()
+    return last
+
+
 def _subject(
-    entities: list[EntityMention], quantity: RawQuantity | StatusMention, source: str | None
+    entities: list[EntityMention],
+    quantity: RawQuantity | StatusMention,
+    source: str | None,
+    clause_start: int | None = None,
 ) -> EntityMention | None:
     """The entity a number is about: the first before it (the clause's grammatical subject in
     most news sentences) that is not the cited source, preferring names the lexicon knows."""
     candidates = [e for e in entities if e.type != "outlet" and not _is_source(e.name, source)]
     before = [e for e in candidates if e.end <= quantity.start]
+    if clause_start is not None:
+        # A list of parallel clauses ("the Dax fell 1.8%, the CAC 2.1% and the FTSE 3.2%"):
+        # each figure belongs to the name that opens its own clause.
+        own = [e for e in before if e.start >= clause_start]
+        if own and (len(own) < len(before)):
+            before = own
     known = [e for e in before if e.type]
     if known or before:
         return (known or before)[0]

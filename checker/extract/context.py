@@ -316,7 +316,9 @@ _NOT_NAMES = frozenset(
 
 _VERB_AFTER_NAME = re.compile(
     r"\s+(?:will|would|could|can|may|said|says|has|have|had|is|was|plans|planned|aims|expects|"
-    r"reported|announced|told|sold|bought|shipped|invested|ordered|delivered|approved|agreed)\b"
+    r"reported|announced|told|sold|bought|shipped|invested|ordered|delivered|approved|agreed|"
+    # ... or a noun a company owns: "Orbex shares fell", "Orbex executives said"
+    r"shares|stock|sales|revenue|profit|executives|officials|spokesman|spokeswoman|chief)\b"
 )
 
 
@@ -350,7 +352,9 @@ def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> lis
             or (len(words) == 1 and words[0] in lexicons.physical_of)  # "MW", "MWh", "GWh"
         ):
             continue
-        at_start = not sentence[: match.start()].strip(" \"“‘'(")
+        # "The Nasdaq index fell": after a leading determiner the capital marks a name.
+        after_the = match.group(0).startswith(("The ", "the "))
+        at_start = not after_the and not sentence[: match.start()].strip(" \"“‘'(")
         name = " ".join(words)
         if at_start and len(words) == 1 and not _acts_as_subject(sentence, match.end(), name):
             continue  # a capitalized first word is usually just the start of the sentence

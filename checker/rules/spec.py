@@ -67,6 +67,11 @@ class ContradictionParams(_Strict):
     undated_window_by_predicate: dict[str, Literal["day", "week", "month", "none"]] = Field(
         default_factory=dict, title="The window for particular predicates, e.g. price_change: day"
     )
+    subject_in_key_for: list[str] = Field(
+        default_factory=list,
+        title="Predicates whose figures are compared only between facts of the same subject "
+        "(a market report gives many subjects' moves on one day)",
+    )
 
 
 class SupersededParams(ContradictionParams):

@@ -28,11 +28,12 @@ from checker.rules.spec import RuleSpec
 
 OUTCOME = {Modality.asserted, Modality.reported}
 # Words just before a figure that say it is a new value of something that changed ("rose to",
-# "has now reached", "revised to"): a later report, not a rival one.
+# "has now reached", "revised to"): a later report, not a rival one. "Fell 3%" states the
+# size of a move, not a new level, so a verb counts only with "to" or "at".
 _CHANGE_BEFORE = re.compile(
     r"\b(?:(?:rose|risen|rises|climbed|climbs|jumped|grew|grown|increased|surged|soared|fell|"
     r"fallen|falls|dropped|declined|decreased|slipped|sank|revised|raised|lowered|cut|upgraded|"
-    r"downgraded|updated|reached|hit|topped)\s+(?:\w+\s+)?(?:to|at)?|now\s+(?:\w+\s+)?"
+    r"downgraded|updated)\s+(?:\w+\s+)?(?:to|at)|(?:reached|hit|topped)|now\s+(?:\w+\s+)?"
     r"(?:stands?\s+at|at|reached|totals?|is|are)?)\s*$",
     re.IGNORECASE,
 )
@@ -52,7 +53,12 @@ def _bucket_key(fact: Fact, rule: RuleSpec, context: RuleContext) -> tuple[str, 
     kind = _claim_kind(fact)
     if kind is None or fact.unit is None:
         return None
-    return (f"{fact.unit}/{fact.per or ''}", kind, _time_bucket(fact, rule, context))
+    measure = f"{fact.unit}/{fact.per or ''}"
+    if fact.predicate in rule.params.subject_in_key_for:
+        # Many subjects move on one day ("the Dax fell 1.8%, the FTSE 2.4%"): only the same
+        # subject's figures are rivals.
+        measure += f"/{fact.subject or ''}"
+    return (measure, kind, _time_bucket(fact, rule, context))
 
 
 def _time_bucket(fact: Fact, rule: RuleSpec, context: RuleContext) -> str:
