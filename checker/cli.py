@@ -103,7 +103,7 @@ def check(
         formats = parse_formats(format)
         config = Config.load(rules)
         report, articles = check_paths(paths, config, topics, topics_file)
-        written = write_reports(report, articles, out, formats)
+        written = write_reports(report, articles, out, formats, config.rules)
         return len(report.facts), _exit_code(report.findings, fail_on), written
 
     facts, code, written = _guard(run)

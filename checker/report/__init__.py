@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from checker.errors import CheckerError
 from checker.models import Article, Report
 from checker.report import html
+from checker.rules.spec import RuleSpec
 
 FORMATS = ("json", "html")
 
@@ -41,22 +42,39 @@ def parse_formats(value: str) -> list[str]:
 
 
 def write_reports(
-    report: Report, articles: list[Article], out: Path, formats: list[str]
+    report: Report,
+    articles: list[Article],
+    out: Path,
+    formats: list[str],
+    rules: Sequence[RuleSpec] | None = None,
 ) -> list[Path]:
-    """Render every format first, then move each into place; returns the written paths."""
+    """Render every format first, then move each into place; returns the written paths.
+
+    ``rules`` are the rules in force, whose descriptions the HTML pages show (default: the
+    built-in rules)."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CheckerError(
             f"cannot create output folder: {exc.strerror or exc}", str(out)
         ) from None
-    rendered = [(RENDERERS[f][0], RENDERERS[f][1](report, articles)) for f in formats]
+    rendered = [item for f in formats for item in _render(f, report, articles, rules)]
     written = []
     for name, content in rendered:
         target = out / name
         atomic_write(target, content)
         written.append(target)
     return written
+
+
+def _render(
+    fmt: str, report: Report, articles: list[Article], rules: Sequence[RuleSpec] | None
+) -> list[tuple[str, str]]:
+    """(file name, content) of one format; HTML is an index page plus a page per topic."""
+    if fmt == "html":
+        return list(html.render_site(report, articles, rules).items())
+    name, render = RENDERERS[fmt]
+    return [(name, render(report, articles))]
 
 
 def atomic_write(target: Path, content: str) -> None:
