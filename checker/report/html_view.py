@@ -50,6 +50,7 @@ class Source:
 
 @dataclass(frozen=True)
 class ComparedRow:
+    fact: str
     source: Source
     stated: str
     normalized: str
@@ -69,6 +70,8 @@ class FindingView:
     rule: RuleSpec | None
     compared: list[ComparedRow]
     evidence: list[EvidenceView]
+    group: str | None  # the fact group it is about, in the claims table
+    timeline: bool  # whether that group has a timeline
 
     @property
     def normalized_differs(self) -> bool:
@@ -154,19 +157,25 @@ def build_topic_page(
     finding_by_id = {f.id: f for f in findings}
     names = {s.info.id: s.name for s in sources}
     group_views = _group_views(groups, by_id, finding_by_id)
+    timelines = [
+        timeline
+        for v in group_views
+        if (timeline := build_timeline(v.group, v.label, names, _superseded(v.findings)))
+    ]
+    drawn = {timeline.group for timeline in timelines}
+    group_of = {finding: g.id for g in groups for finding in g.findings}
     return TopicPage(
         topic=topic,
         file=file,
         counts=_counts(topic, facts, groups, findings),
-        findings=[_finding_view(f, rules.get(f.rule), by_id, texts, facts) for f in findings],
+        findings=[
+            _finding_view(f, rules.get(f.rule), by_id, texts, facts, group_of.get(f.id), drawn)
+            for f in findings
+        ],
         filters=_filters(findings),
         rules=[rules[r] for r in sorted({f.rule for f in findings}) if r in rules],
         groups=group_views,
-        timelines=[
-            timeline
-            for v in group_views
-            if (timeline := build_timeline(v.group, v.label, names, _superseded(v.findings)))
-        ],
+        timelines=timelines,
         sources=sources,
         articles=[_article_view(by_id[a], articles.get(a), facts) for a in by_id],
         fact_labels={f.id: _fact_label(f) for f in facts},
@@ -267,10 +276,13 @@ def _finding_view(
     sources: dict[str, Source],
     texts: dict[str, str],
     facts: list[Fact],
+    group: str | None,
+    drawn: set[str],
 ) -> FindingView:
     fact_by_id = {f.id: f for f in facts}
     compared = [
         ComparedRow(
+            fact=c.fact,
             source=sources[c.article],
             stated=_shown(c.value, c.status, c.unit),
             normalized=_shown(c.normalized, c.status, c.normalized_unit),
@@ -284,7 +296,14 @@ def _finding_view(
         for e in finding.evidence
         if e.article in sources
     ]
-    return FindingView(finding=finding, rule=rule, compared=compared, evidence=evidence)
+    return FindingView(
+        finding=finding,
+        rule=rule,
+        compared=compared,
+        evidence=evidence,
+        group=group,
+        timeline=group in drawn,
+    )
 
 
 def _evidence_view(
