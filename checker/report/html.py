@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from checker.models import Article, Report, Topic
-from checker.report.html_view import TopicPage, build_topic_page
+from checker.report.html_view import TopicPage, build_topic_page, records_by_topic
 from checker.rules.spec import RuleSpec
 
 INDEX = "index.html"
@@ -77,7 +77,12 @@ def render_site(
     rule_specs = {rule.id: rule for rule in (_builtin_rules() if rules is None else rules)}
     names = page_names(report.topics)
     by_id = {article.id: article for article in articles}
-    pages = [build_topic_page(report, t, names[t.id], by_id, rule_specs) for t in report.topics]
+    infos = {info.id: info for info in report.articles}
+    records = records_by_topic(report)
+    pages = [
+        build_topic_page(t, names[t.id], records[t.id], infos, by_id, rule_specs)
+        for t in report.topics
+    ]
     env = _environment()
     site = {INDEX: env.get_template("index.html.j2").render(report=report, pages=pages)}
     topic_template = env.get_template("topic.html.j2")

@@ -6,7 +6,7 @@ Every view is plain data (text, numbers, ids); nothing here builds markup.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from checker.models import (
@@ -137,21 +137,44 @@ class TopicPage:
     fact_findings: dict[str, list[tuple[str, str]]]  # fact id -> (finding id, rule) naming it
 
 
+@dataclass
+class TopicRecords:
+    """The report's records that belong to one topic."""
+
+    facts: list[Fact] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    groups: list[FactGroup] = field(default_factory=list)
+
+
+def records_by_topic(report: Report) -> dict[str, TopicRecords]:
+    """One pass over the report, so pages cost time in proportion to the report's size."""
+    split = {topic.id: TopicRecords() for topic in report.topics}
+    for fact in report.facts:
+        if fact.topic in split:
+            split[fact.topic].facts.append(fact)
+    for finding in report.findings:
+        if finding.topic in split:
+            split[finding.topic].findings.append(finding)
+    for group in report.groups:
+        if group.topic in split:
+            split[group.topic].groups.append(group)
+    return split
+
+
 def build_topic_page(
-    report: Report,
     topic: Topic,
     file: str,
+    records: TopicRecords,
+    infos: dict[str, ArticleInfo],
     articles: dict[str, Article],
     rules: dict[str, RuleSpec],
 ) -> TopicPage:
-    texts = {article_id: article.text for article_id, article in articles.items()}
-    facts = [f for f in report.facts if f.topic == topic.id]
+    texts = {a: articles[a].text for a in topic.articles if a in articles}
+    facts, groups = records.facts, records.groups
     findings = sorted(
-        (f for f in report.findings if f.topic == topic.id),
+        records.findings,
         key=lambda f: (-SEVERITY_RANK[f.severity], f.kind.value, f.rule, f.message, f.id),
     )
-    groups = [g for g in report.groups if g.topic == topic.id]
-    infos = {a.id: a for a in report.articles if a.id in set(topic.articles)}
     sources = _sources(topic, infos, facts, groups, findings)
     by_id = {s.info.id: s for s in sources}
     finding_by_id = {f.id: f for f in findings}
@@ -164,12 +187,16 @@ def build_topic_page(
     ]
     drawn = {timeline.group for timeline in timelines}
     group_of = {finding: g.id for g in groups for finding in g.findings}
+    fact_by_id = {f.id: f for f in facts}
+    facts_of: dict[str, list[Fact]] = {}
+    for fact in facts:
+        facts_of.setdefault(fact.article, []).append(fact)
     return TopicPage(
         topic=topic,
         file=file,
         counts=_counts(topic, facts, groups, findings),
         findings=[
-            _finding_view(f, rules.get(f.rule), by_id, texts, facts, group_of.get(f.id), drawn)
+            _finding_view(f, rules.get(f.rule), by_id, texts, fact_by_id, group_of.get(f.id), drawn)
             for f in findings
         ],
         filters=_filters(findings),
@@ -177,7 +204,7 @@ def build_topic_page(
         groups=group_views,
         timelines=timelines,
         sources=sources,
-        articles=[_article_view(by_id[a], articles.get(a), facts) for a in by_id],
+        articles=[_article_view(by_id[a], articles.get(a), facts_of.get(a, [])) for a in by_id],
         fact_labels={f.id: _fact_label(f) for f in facts},
         fact_findings=_fact_findings(findings),
     )
@@ -275,11 +302,10 @@ def _finding_view(
     rule: RuleSpec | None,
     sources: dict[str, Source],
     texts: dict[str, str],
-    facts: list[Fact],
+    fact_by_id: dict[str, Fact],
     group: str | None,
     drawn: set[str],
 ) -> FindingView:
-    fact_by_id = {f.id: f for f in facts}
     compared = [
         ComparedRow(
             fact=c.fact,
@@ -382,7 +408,7 @@ def _article_view(source: Source, article: Article | None, facts: list[Fact]) ->
     """The full text, every fact marked; front matter and scraped furniture (the noise spans
     ingest found) are kept, as offsets count them, but shown muted."""
     text = article.text if article is not None else ""
-    own = [f for f in facts if f.article == source.info.id and text[f.start : f.end] == f.quote]
+    own = [f for f in facts if text[f.start : f.end] == f.quote]
     spans = [Span(f.start, f.end, "fact", f.id) for f in own]
     if article is not None:
         spans += [Span(n.start, n.end, "noise") for n in article.noise]
