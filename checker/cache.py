@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 import zlib
 from functools import cache
 from pathlib import Path
@@ -139,10 +140,26 @@ def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE ... COMMIT) above.
     db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-    db.execute("PRAGMA journal_mode = WAL")  # readers never block the one writer
+    # Two runs creating the cache at once both ask for WAL and the table; switching the journal
+    # mode can report "locked" without waiting, so those first statements are retried.
+    _retry_locked(db, "PRAGMA journal_mode = WAL")  # readers never block the one writer
     db.execute("PRAGMA synchronous = NORMAL")  # durable enough for a cache, much faster
-    db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, facts BLOB NOT NULL)")
+    _retry_locked(
+        db, "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, facts BLOB NOT NULL)"
+    )
     return db
+
+
+def _retry_locked(db: sqlite3.Connection, statement: str) -> None:
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            db.execute(statement)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _decode(blob: bytes) -> list[Fact] | None:

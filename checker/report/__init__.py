@@ -48,7 +48,10 @@ def write_reports(
     formats: list[str],
     options: RenderOptions | None = None,
 ) -> list[Path]:
-    """Render every format first, then move each into place; returns the written paths."""
+    """Render every format first, then move each into place; returns the written paths.
+
+    ``rules`` are the rules in force, whose descriptions the HTML pages show (default: the
+    built-in rules)."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -56,7 +59,7 @@ def write_reports(
             f"cannot create output folder: {exc.strerror or exc}", str(out)
         ) from None
     context = RenderContext(report, articles, options or RenderOptions())
-    rendered = [render_format(f, context) for f in formats]
+    rendered = [item for f in formats for item in render_format(f, context)]
     written = []
     for name, content in rendered:
         target = out / name
@@ -65,12 +68,16 @@ def write_reports(
     return written
 
 
-def render_format(fmt: str, context: RenderContext) -> tuple[str, str]:
-    """(file name, text) of one format."""
+def render_format(fmt: str, context: RenderContext) -> list[tuple[str, str]]:
+    """(file name, text) of each file of one format; HTML is an index page plus a page per
+    topic."""
     if fmt in REPORTERS:
-        return REPORTERS[fmt].filename, REPORTERS[fmt].render(context)
+        return [(REPORTERS[fmt].filename, REPORTERS[fmt].render(context))]
+    if fmt == "html":
+        site = html.render_site(context.report, context.articles, context.options.rules or None)
+        return list(site.items())
     name, render = RENDERERS[fmt]
-    return name, render(context.report, context.articles)
+    return [(name, render(context.report, context.articles))]
 
 
 def atomic_write(target: Path, content: str) -> None:

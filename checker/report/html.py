@@ -1,13 +1,29 @@
-"""A first plain HTML report: summary, findings with evidence, and the facts table."""
+"""The HTML report for editors: index.html and one self-contained page per topic.
+
+Pages are rendered by jinja2 with autoescaping from views that hold plain data, so article
+text, titles and metadata can only ever appear as text. Each page carries its CSS, SVG and
+filter script inline, loads nothing from the network (its Content-Security-Policy forbids it)
+and reads complete without JavaScript.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+from collections.abc import Sequence
 from functools import cache
 
 import jinja2
+from markupsafe import Markup
 
-from checker.models import Article, Report
-from checker.rules.intervals import describe
+from checker.models import Article, Report, Topic
+from checker.report.html_view import TopicPage, build_topic_page, records_by_topic
+from checker.rules.spec import RuleSpec
+
+INDEX = "index.html"
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+MAX_SLUG = 60
 
 
 @cache
@@ -19,23 +35,70 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["describe"] = describe
+    env.globals["filter_script"] = _filter_script()
+    env.globals["script_hash"] = _script_hash()
     return env
 
 
+@cache
+def _filter_script() -> Markup:
+    """The filter script as written (our own file, no data in it), so its hash is exact."""
+    loader = jinja2.PackageLoader("checker.report", "templates")
+    source, _name, _uptodate = loader.get_source(jinja2.Environment(), "filters.js.j2")
+    # Our own static file, with no data in it: the one piece of markup not escaped.
+    return Markup(source)
+
+
+@cache
+def _script_hash() -> str:
+    """The CSP hash that lets this one inline script run and no other (defence in depth)."""
+    digest = hashlib.sha256(str(_filter_script()).encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def page_names(topics: Sequence[Topic]) -> dict[str, str]:
+    """A file name in the output folder for each topic id: lower-case letters, digits and
+    hyphens only, so no id (``../x``, ``/etc``, ``a\\b``, empty) can name a file elsewhere;
+    ids that slug alike get a short hash of the id to stay distinct."""
+    slugs = {t.id: _UNSAFE.sub("-", t.id.lower()).strip("-")[:MAX_SLUG] or "topic" for t in topics}
+    taken = list(slugs.values())
+    names = {}
+    for topic_id, slug in slugs.items():
+        if taken.count(slug) > 1:
+            slug = f"{slug}-{hashlib.sha256(topic_id.encode('utf-8')).hexdigest()[:8]}"
+        names[topic_id] = f"topic-{slug}.html"
+    return names
+
+
+def render_site(
+    report: Report, articles: list[Article], rules: Sequence[RuleSpec] | None = None
+) -> dict[str, str]:
+    """File name -> page: index.html and one page per topic."""
+    rule_specs = {rule.id: rule for rule in (_builtin_rules() if rules is None else rules)}
+    names = page_names(report.topics)
+    by_id = {article.id: article for article in articles}
+    infos = {info.id: info for info in report.articles}
+    records = records_by_topic(report)
+    pages = [
+        build_topic_page(t, names[t.id], records[t.id], infos, by_id, rule_specs)
+        for t in report.topics
+    ]
+    env = _environment()
+    site = {INDEX: env.get_template("index.html.j2").render(report=report, pages=pages)}
+    topic_template = env.get_template("topic.html.j2")
+    for page in pages:
+        site[page.file] = topic_template.render(report=report, page=page)
+    return site
+
+
 def render_index(report: Report, articles: list[Article]) -> str:
-    titles = {a.id: a.info.title or a.id for a in articles}
-    facts_by_topic = {t.id: [f for f in report.facts if f.topic == t.id] for t in report.topics}
-    findings_by_topic = {
-        t.id: [f for f in report.findings if f.topic == t.id] for t in report.topics
-    }
-    return (
-        _environment()
-        .get_template("index.html.j2")
-        .render(
-            report=report,
-            titles=titles,
-            facts_by_topic=facts_by_topic,
-            findings_by_topic=findings_by_topic,
-        )
-    )
+    return render_site(report, articles)[INDEX]
+
+
+def _builtin_rules() -> list[RuleSpec]:
+    from checker.rules.loader import default_rule_dirs, load_rules
+
+    return load_rules(default_rule_dirs())
+
+
+__all__ = ["INDEX", "TopicPage", "page_names", "render_index", "render_site"]
