@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from rapidfuzz import fuzz, process
 
 from checker.yamlsource import load_yaml, packaged_schema, validate
 
@@ -184,6 +185,11 @@ class Lexicons:
             entity_pattern=_entity_pattern(list(alias_to_entity)),
             alias_to_entity=alias_to_entity,
             canonical_names={e.name.lower(): e for e in self.entities},
+            normalized_aliases={
+                normalize_name(alias): entity
+                for alias, entity in alias_to_entity.items()
+                if normalize_name(alias)
+            },
             physical_pattern=_physical_pattern(self.physical, self.measure_words),
             compound_pattern=_compound_pattern(self.physical),
             physical_of={
@@ -230,6 +236,23 @@ class Lexicons:
             alternatives = "|".join(part for part in parts if part)
             patterns[dimension] = re.compile(alternatives or "(?!)", re.IGNORECASE)
         return patterns
+
+
+# A name differing from a known alias only by these words or by punctuation is that entity.
+_CORPORATE_WORDS = re.compile(
+    r"\b(?:inc|incorporated|corp|corporation|ltd|limited|llc|plc|co|company|holdings?|group|nv|"
+    r"sa|ag|gmbh|se|spa|bv|the)\b"
+)
+FUZZY_CUTOFF = 92
+MIN_FUZZY_LENGTH = 5
+
+
+def normalize_name(name: str) -> str:
+    """'Alibaba Group Holding Ltd.' -> 'alibaba': lower case, no corporate words, no
+    punctuation, single spaces."""
+    spelled = re.sub(r"[^\w\s]", " ", name.lower().replace(".", ""))  # "N.V." is "nv"
+    words = _CORPORATE_WORDS.sub(" ", spelled)
+    return " ".join(words.split())
 
 
 def _entity_pattern(aliases: list[str]) -> re.Pattern[str]:
@@ -359,11 +382,33 @@ class CompiledLexicons:
         """(decision, status) a status phrase states."""
         return self.source.status_cues.get(" ".join(phrase.split()))
 
+    normalized_aliases: dict[str, EntityEntry] = field(default_factory=dict)
+    resolved: dict[str, EntityEntry | None] = field(default_factory=dict)
+
     def predicate_of(self, cue: str) -> str | None:
         return self.cue_to_predicate.get(" ".join(cue.lower().split()))
 
     def entity_of(self, alias: str) -> EntityEntry | None:
         return self.alias_to_entity.get(alias) or self.canonical_names.get(alias.lower())
+
+    def resolve_entity(self, name: str) -> EntityEntry | None:
+        """The known entity a name written in the text stands for: an alias as written; else
+        the same name without corporate suffixes and punctuation ("Alibaba Group Holding
+        Ltd." is Alibaba); else a close spelling (rapidfuzz ratio >= FUZZY_CUTOFF: "Byte
+        Dance", "Tencent Holding"). Results are remembered per name."""
+        exact = self.entity_of(name)
+        if exact is not None:
+            return exact
+        if name in self.resolved:
+            return self.resolved[name]
+        key = normalize_name(name)
+        found = self.normalized_aliases.get(key)
+        if found is None and len(key) >= MIN_FUZZY_LENGTH:
+            match = process.extractOne(key, list(self.normalized_aliases), scorer=fuzz.ratio,
+                                       score_cutoff=FUZZY_CUTOFF)  # fmt: skip
+            found = self.normalized_aliases[match[0]] if match else None
+        self.resolved[name] = found
+        return found
 
 
 def load_lexicons(rule_dirs: list[Path]) -> CompiledLexicons:

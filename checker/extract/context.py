@@ -95,7 +95,7 @@ class AttributionCue:
 
 def _classify_source(name: str, lexicons: CompiledLexicons, context: str) -> AttributionCue:
     cleaned = re.sub(r"^(?:the|The)\s+", "", name).strip(" ,.")
-    entity = lexicons.entity_of(cleaned) or lexicons.entity_of(name.strip(" ,."))
+    entity = lexicons.entity_of(cleaned) or lexicons.resolve_entity(name.strip(" ,."))
     if entity is not None:
         kind = {"outlet": "outlet", "person": "person"}.get(entity.type, "organization")
         return AttributionCue(kind, entity.name, context)
@@ -359,7 +359,10 @@ def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> lis
         if at_start and len(words) == 1 and not _acts_as_subject(sentence, match.end(), name):
             continue  # a capitalized first word is usually just the start of the sentence
         start = match.start() + match.group(0).index(words[0])
-        mentions.append(EntityMention(offset + start, offset + start + len(name), name, None))
+        known = lexicons.resolve_entity(name)  # "Tencent Holding", "Byte Dance"
+        mentions.append(EntityMention(offset + start, offset + start + len(name),
+                                      known.name if known else name,
+                                      known.type if known else None))  # fmt: skip
     mentions.sort(key=lambda m: m.start)
     return mentions
 

@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from datetime import date
 
-from checker.models import ComparedValue, Fact, FindingKind, Interval, Modality
+from checker.models import ComparedValue, Dimension, Fact, FindingKind, Interval, Modality, Status
 from checker.rules.context import RuleContext, make_finding
 from checker.rules.factors import factor_between, topic_conversions
 from checker.rules.intervals import describe
@@ -105,7 +105,71 @@ def clusters(facts: list[Fact], relative: float, absolute: float) -> list[list[F
     return result
 
 
+# A decision stated as taken and stated as not taken, for the same day, cannot both be true.
+TAKEN = {Status.approved, Status.conditional}
+NOT_TAKEN = {Status.pending, Status.denied}
+STATED = {Modality.asserted, Modality.reported, Modality.negated}
+
+
+def _status_day(fact: Fact, context: RuleContext) -> str | None:
+    """The day a status is about: its own full date, else its article's publication day.
+    Decisions move within a week, so statuses are compared only within one day."""
+    explicit = fact.event_time.value if fact.event_time else None
+    if explicit and len(explicit) == 10 and explicit[:1].isdigit():
+        return explicit
+    published = context.articles[fact.article].info.published
+    return published if published and len(published) == 10 and published[:1].isdigit() else None
+
+
+def _status_conflicts(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
+    """'Approved' and 'not yet approved' (or 'rejected') from different articles for the
+    same day. Forecasts ("is expected to approve") state no status of the day and are left
+    out; a negation ("has not approved") is a stated status."""
+    by_day: dict[str, list[Fact]] = defaultdict(list)
+    for fact in group:
+        day = _status_day(fact, context)
+        if day and fact.status is not None and fact.modality in STATED:
+            by_day[day].append(fact)
+    findings = []
+    for day in sorted(by_day):
+        taken = [f for f in by_day[day] if f.status in TAKEN]
+        not_taken = [f for f in by_day[day] if f.status in NOT_TAKEN]
+        pair = next(((a, b) for a in taken for b in not_taken if a.article != b.article), None)
+        if pair:
+            findings.append(_status_finding(rule, list(pair), day, context))
+    return findings
+
+
+def _status_finding(rule: RuleSpec, facts: list[Fact], day: str, context: RuleContext):
+    first = facts[0]
+    values = {
+        "subject": first.subject or "?",
+        "predicate": first.predicate or "?",
+        "item": f" of {first.item}" if first.item else "",
+        "values": " vs ".join(f"{f.status} ({f.article})" for f in facts),
+        "sources": str(len({f.article for f in facts})),
+        "verdict": f"for the same day ({day}) one source states the decision as taken and "
+        "another as not taken",
+    }
+    compared = [
+        ComparedValue(
+            fact=f.id,
+            article=f.article,
+            value=None,
+            status=f.status,
+            unit=None,
+            normalized=None,
+            normalized_unit=None,
+        )
+        for f in facts
+    ]
+    return make_finding(rule, FindingKind.contradiction, rule.severity, facts, compared, values,
+                        context)  # fmt: skip
+
+
 def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
+    if group and group[0].dimension is Dimension.status:
+        return _status_conflicts(rule, group, context)
     # The price of one unit, stated without "each", is not a rival figure for the total.
     unit_prices: set[str] = context.indexes.get("unstated_prices", set())  # type: ignore[assignment]
     buckets: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
