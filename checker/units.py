@@ -1,4 +1,5 @@
-"""One shared pint registry, created on first use (creating it takes a fifth of a second)."""
+"""One shared pint registry, created on first use (0.27 s; 0.01 s once pint has cached its
+definitions in the user cache folder)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from typing import Any
 def registry() -> Any:
     import pint
 
-    return pint.UnitRegistry()
+    try:
+        # pint keeps its parsed definitions in the user's cache folder: 0.01 s instead of
+        # 0.27 s on every later start.
+        return pint.UnitRegistry(cache_folder=":auto:")
+    except OSError:  # no writable cache folder (a locked-down CI runner): parse every time
+        return pint.UnitRegistry()
 
 
 def convert(value: float, source: str, target: str) -> float:
