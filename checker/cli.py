@@ -215,7 +215,8 @@ def _print_fact_table(facts: list) -> None:
         )
         unit = f"{fact.unit}/{fact.per}" if fact.per else fact.unit
         time = fact.event_time.value if fact.event_time and fact.event_time.value else ""
-        table.add_row(fact.quote, describe(fact.value, unit), fact.item or "",
+        shown = describe(fact.value, unit) if fact.value is not None else f"status: {fact.status}"
+        table.add_row(fact.quote, shown, fact.item or "",
                       fact.subject or "", fact.predicate or "", source, fact.modality.value,
                       time)  # fmt: skip
     Console(width=160).print(table)
@@ -357,3 +358,9 @@ def main() -> None:
         app()
     except SystemExit as exc:
         sys.exit(exc.code)
+    except Exception as exc:  # a bug outside a guarded step: still one line, never a traceback
+        if os.environ.get("CHECKER_DEBUG"):
+            raise
+        typer.echo(f"checker: internal error: {type(exc).__name__}: {exc} "
+                   "(set CHECKER_DEBUG=1 for details)", err=True)  # fmt: skip
+        sys.exit(EXIT_INTERNAL)

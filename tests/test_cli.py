@@ -140,3 +140,12 @@ def test_extract_reads_more_than_2_million_as_a_lower_bound() -> None:
 def test_extract_refuses_a_folder() -> None:
     result = run("extract", str(SEEDS))
     assert result.returncode == 2
+
+
+def test_extract_table_shows_decision_statuses(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Ruritania has approved imports of the K300 sensor.", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "checker", "extract", str(article), "--format",
+                             "table"], capture_output=True, text=True)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "status: approved" in result.stdout
