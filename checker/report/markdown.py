@@ -42,7 +42,7 @@ class MarkdownReporter(Reporter):
         lines = [
             "## checker: source consistency",
             "",
-            f"**{s.error} errors, {s.warning} warnings, {s.info} info** in "
+            f"**{plural(s.error, 'error')}, {plural(s.warning, 'warning')}, {s.info} info** in "
             f"{plural(len(report.articles), 'article')}, {plural(len(report.topics), 'topic')} "
             f"({plural(len(report.facts), 'fact')} checked).",
         ]

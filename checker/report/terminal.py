@@ -24,7 +24,7 @@ def print_summary(console: Console, report: Report, written: list[Path], known: 
         console.print(findings_table(report))
     s = report.summary
     scope = [plural(len(report.articles), "article"), plural(len(report.topics), "topic")]
-    line = (f"{s.error} errors, {s.warning} warnings, {s.info} info; "
+    line = (f"{plural(s.error, 'error')}, {plural(s.warning, 'warning')}, {s.info} info; "
             f"{plural(len(report.facts), 'fact')} checked in {', '.join(scope)}")  # fmt: skip
     if known:
         line += f" ({known} findings recorded in the baseline not shown)"
