@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from checker.extract.context import AttributionCue, EntityMention, find_attribution
 from checker.lexicons import CompiledLexicons
@@ -76,10 +77,7 @@ class ArticleVoice:
     sentences: list[Span]
     lexicons: CompiledLexicons
     dateline_outlet: str | None
-    organizations: dict[str, str] = field(default_factory=dict)
     press_org: str | None = None
-    main_subject: EntityMention | None = None
-    main_item: str | None = None
     _own: dict[int, AttributionCue | None] = field(default_factory=dict)
 
     @classmethod
@@ -90,18 +88,25 @@ class ArticleVoice:
         lexicons: CompiledLexicons,
         dateline_outlet: str | None,
     ) -> ArticleVoice:
-        from checker.extract import main_item, main_subject  # the package imports this module
+        return cls(text, sentences, lexicons, dateline_outlet, press_release_voice(text))
 
-        return cls(
-            text,
-            sentences,
-            lexicons,
-            dateline_outlet,
-            organizations_named(text),
-            press_release_voice(text),
-            main_subject(text, lexicons),
-            main_item(text),
-        )
+    # Whole-article readings, each computed the first time a sentence needs it: many articles
+    # never do, and each is a scan of the full text.
+    @cached_property
+    def organizations(self) -> dict[str, str]:
+        return organizations_named(self.text)
+
+    @cached_property
+    def main_subject(self) -> EntityMention | None:
+        from checker.extract import main_subject  # the package imports this module
+
+        return main_subject(self.text, self.lexicons)
+
+    @cached_property
+    def main_item(self) -> str | None:
+        from checker.extract import main_item  # the package imports this module
+
+        return main_item(self.text)
 
     def own(self, index: int) -> AttributionCue | None:
         if index not in self._own:
