@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="checker-planted-") as tmp:
         root = args.keep or Path(tmp) / "corpus"
         made = generate(root, args.articles, args.topics, args.seed)
-        out = (args.keep or Path(tmp)) / "out" if args.keep else Path(tmp) / "out"
+        out = (args.keep or Path(tmp)) / "out"
         score = score_corpus(root, out, args.api)
     print(f"{made.articles} articles, {made.topics} topics, {made.bytes:,} bytes, seed {args.seed}")
     print("\n".join(summary_lines(score)))
