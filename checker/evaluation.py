@@ -228,8 +228,9 @@ def _touched(finding_spans: list[tuple[str, int, int]], quotes: list[_Quote]) ->
     return [q for q in quotes if _overlaps(finding_spans, q)]
 
 
-def _locate_quotes(entry: dict[str, Any], corpus: Path, articles: list[Article]) -> list[_Quote]:
-    by_path = {Path(a.info.path).resolve(): a for a in articles}
+def _locate_quotes(
+    entry: dict[str, Any], corpus: Path, by_path: dict[Path, Article]
+) -> list[_Quote]:
     quotes = []
     for gold in entry["facts"]:
         article = by_path[(corpus / gold["article"]).resolve()]
@@ -252,11 +253,11 @@ def _score_trap(
     score: PlantedScore,
     entry: dict[str, Any],
     quotes: list[_Quote],
-    report: Report,
+    near: _Near,
     spans: dict[str, list[tuple[str, int, int]]],
 ) -> None:
     score.traps += 1
-    for finding in report.findings:
+    for finding in near.findings:
         touched = _touched(spans[finding.id], quotes)
         if _is_error_contradiction(finding) and len(touched) >= TRAP_FACTS:
             score.traps_sprung += 1
@@ -268,7 +269,7 @@ def _score_entry(
     score: PlantedScore,
     entry: dict[str, Any],
     quotes: list[_Quote],
-    report: Report,
+    near: _Near,
     spans: dict[str, list[tuple[str, int, int]]],
 ) -> None:
     """Found when one finding of the entry's kind touches enough of its quotes; the finding
@@ -276,7 +277,7 @@ def _score_entry(
     kind = entry["kind"]
     need = PLANTED_KINDS[kind]
     score.total[kind] += 1
-    same_kind = [f for f in report.findings if f.kind.value == kind]
+    same_kind = [f for f in near.findings if f.kind.value == kind]
     best = max(same_kind, key=lambda f: len(_touched(spans[f.id], quotes)), default=None)
     touched = _touched(spans[best.id], quotes) if best is not None else []
     if best is not None and len(touched) >= need:
@@ -284,7 +285,7 @@ def _score_entry(
         score.hits.append(f"found {kind}: {entry['why']} -- {_describe(best, touched)}")
         return
     nearest = _describe(best, touched) if best is not None and touched else "no finding touches it"
-    missing = _unextracted(quotes, report.facts)
+    missing = _unextracted(quotes, near.facts)
     not_read = f"; not extracted: {', '.join(missing)}" if missing else ""
     score.misses.append(f"{kind}: {entry['why']} -- needs {need}; {nearest}{not_read}")
 
@@ -300,15 +301,21 @@ def _false_alarms(
 ) -> list[str]:
     """Errors that no planted entry of their own kind accounts for. The kind must agree: a
     contradiction error on a planted unit mismatch ('$3.90' vs '€3.60') is itself the mistake."""
+    relations: dict[str, list[tuple[dict[str, Any], list[_Quote]]]] = {}
+    for entry, quotes in entries:  # indexed by article: an entry can only explain its own
+        if entry["kind"] in ("contradiction", "unit_mismatch"):
+            for article in dict.fromkeys(q.article for q in quotes):
+                relations.setdefault(article, []).append((entry, quotes))
     alarms = []
     for finding in report.findings:
         if finding.severity.value != "error":
             continue
+        near = [pair for a in dict.fromkeys(a for a, _, _ in spans[finding.id])
+                for pair in relations.get(a, [])]  # fmt: skip
         accounted = any(
             entry["kind"] == finding.kind.value
             and len(_touched(spans[finding.id], quotes)) >= PLANTED_KINDS[entry["kind"]]
-            for entry, quotes in entries
-            if entry["kind"] in ("contradiction", "unit_mismatch")
+            for entry, quotes in near
         )
         if not accounted:
             alarms.append(f"{finding.topic}: {finding.rule} {finding.message}")
@@ -323,15 +330,53 @@ def score_planted(gold_path: Path, root: Path, config: Config) -> PlantedScore:
     planted = data.get("planted") or []
     folders = dict.fromkeys(Path(q["article"]).parts[0] for e in planted for q in e["facts"])
     report, articles = check_paths([str(corpus / folder) for folder in folders], config)
+    return score_report(planted, corpus, report, articles)
+
+
+def score_report(
+    planted: list[dict[str, Any]], corpus: Path, report: Report, articles: list[Article]
+) -> PlantedScore:
+    """Score a report already made (by check_paths or read from a `checker check` run's
+    report.json) against ``planted`` entries whose article paths are relative to ``corpus``."""
     facts = {f.id: f for f in report.facts}
     spans = {finding.id: _finding_spans(finding, facts) for finding in report.findings}
-    entries = [(entry, _locate_quotes(entry, corpus, articles)) for entry in planted]
+    by_path = {Path(a.info.path).resolve(): a for a in articles}
+    entries = [(entry, _locate_quotes(entry, corpus, by_path)) for entry in planted]
+    by_article = _ByArticle(report, spans)
     score = PlantedScore()
     for entry, quotes in entries:
         score_one = _score_trap if entry["kind"] == "trap" else _score_entry
-        score_one(score, entry, quotes, report, spans)
+        score_one(score, entry, quotes, by_article.near(quotes), spans)
     score.false_alarms = _false_alarms(entries, report, spans)
     return score
+
+
+@dataclass(frozen=True)
+class _Near:
+    """The findings and facts of the articles an entry's quotes are in, in report order:
+    only these can touch the quotes, so scoring costs the entry's articles, not the corpus."""
+
+    findings: list[Finding]
+    facts: list[Fact]
+
+
+class _ByArticle:
+    """Findings and facts indexed by the articles they point into."""
+
+    def __init__(self, report: Report, spans: dict[str, list[tuple[str, int, int]]]) -> None:
+        self.findings: dict[str, list[tuple[int, Finding]]] = {}
+        for order, finding in enumerate(report.findings):
+            for article in dict.fromkeys(a for a, _, _ in spans[finding.id]):
+                self.findings.setdefault(article, []).append((order, finding))
+        self.facts: dict[str, list[Fact]] = {}
+        for fact in report.facts:
+            self.facts.setdefault(fact.article, []).append(fact)
+
+    def near(self, quotes: list[_Quote]) -> _Near:
+        articles = list(dict.fromkeys(q.article for q in quotes))
+        found = {order: f for a in articles for order, f in self.findings.get(a, [])}
+        facts = [fact for a in articles for fact in self.facts.get(a, [])]
+        return _Near([found[order] for order in sorted(found)], facts)
 
 
 def _has_planted(gold_path: Path) -> bool:
