@@ -33,7 +33,7 @@ OUTCOME = {Modality.asserted, Modality.reported}
 _CHANGE_BEFORE = re.compile(
     r"\b(?:(?:rose|risen|rises|climbed|climbs|jumped|grew|grown|increased|surged|soared|fell|"
     r"fallen|falls|dropped|declined|decreased|slipped|sank|revised|raised|lowered|cut|upgraded|"
-    r"downgraded|updated)\s+(?:\w+\s+)?(?:to|at)|(?:reached|hit|topped)|now\s+(?:\w+\s+)?"
+    r"downgraded|updated)\s+(?:\w+\s+)?(?:to|at)|now\s+(?:\w+\s+)?"
     r"(?:stands?\s+at|at|reached|totals?|is|are)?)\s*$",
     re.IGNORECASE,
 )
