@@ -13,8 +13,9 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ import yaml
 from checker.dates import parse_date_line, parse_date_value
 from checker.errors import InputError
 from checker.models import Article, ArticleInfo, Span
+from checker.yamlsource import NoAliasLoader
 
 SUFFIX_FORMATS = {
     ".txt": "txt",
@@ -49,6 +51,26 @@ METADATA_ALIASES = {
     "link": "url",
     "byline": "author",
 }
+
+
+DEFAULT_MAX_BYTES = 50_000_000  # per file; news articles are kilobytes, a 50 MB file is a mistake
+
+
+def _print_warning(message: str) -> None:
+    import sys
+
+    print(f"checker: warning: {message}", file=sys.stderr)
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How forgiving reading is. ``keep_going`` turns each unreadable file (or JSONL line)
+    into a warning and reads the rest; without it the first one stops the run (exit 2).
+    ``warn`` receives warnings (skipped inputs, duplicate articles), one line each."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    keep_going: bool = False
+    warn: Callable[[str], None] = field(default=_print_warning)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,39 +142,111 @@ def decode(data: bytes, shown: str) -> str:
         ) from None
 
 
-def read_bytes(source: SourceFile) -> bytes:
+def read_bytes(source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``. A symlink found inside a folder
+    must stay inside that folder: an article bundle from elsewhere must not make the report
+    quote a file such as ~/.ssh/id_rsa. A file named on the command line is read wherever it
+    links, since the user chose it."""
+    target = _link_target(source)
     try:
-        return source.path.read_bytes()
+        info = target.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
+            raise InputError("not a regular file (a device, pipe or socket)", source.display)
+        if info.st_size > max_bytes:
+            raise InputError(_too_large(info.st_size, max_bytes), source.display)
+        with target.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=source.display) from None
+    if len(data) > max_bytes:
+        raise InputError(_too_large(len(data), max_bytes), source.display)
+    return data
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return f"too large ({size} bytes; the limit is {max_bytes}, raise it with --max-bytes)"
+
+
+def _link_target(source: SourceFile) -> Path:
+    """The file a source names once symlinks are followed, or a clear error for a broken
+    link, a symlink loop, or a link out of the folder it was found in."""
+    if not source.path.is_symlink():
+        return source.path
+    try:
+        target = source.path.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, on Python < 3.13
+        raise InputError("broken symlink or symlink loop", path=source.display) from None
+    if source.root != source.path and not target.is_relative_to(source.root.resolve()):
+        raise InputError(
+            f"symlink to a file outside the folder given ({target}); "
+            "name that file on the command line to read it",
+            path=source.display,
+        )
+    return target
 
 
 # ---------------------------------------------------------------------------------------------
 # Formats
 
 
-def load_articles(paths: Iterable[str]) -> list[Article]:
-    """Read every article under the given paths; ids are unique across roots."""
+def load_articles(paths: Iterable[str], options: IngestOptions | None = None) -> list[Article]:
+    """Read every article under the given paths; ids are unique across roots. An article
+    whose text is the same as one read before (same sha256) is read once, with a warning."""
+    options = options or IngestOptions()
     articles: list[Article] = []
+    skipped = 0
     for source in _unique_sources(paths):
-        articles.extend(read_source(source))
-    return articles
+        try:
+            articles.extend(read_source(source, options))
+        except InputError as exc:
+            if not options.keep_going:
+                raise
+            options.warn(f"{exc.render()} (skipped)")
+            skipped += 1
+    if skipped and not articles:
+        raise InputError(f"no article could be read ({skipped} files skipped)")
+    return _without_duplicates(articles, options.warn)
+
+
+def _without_duplicates(articles: list[Article], warn: Callable[[str], None]) -> list[Article]:
+    first_with: dict[str, Article] = {}
+    unique = []
+    for article in articles:
+        first = first_with.setdefault(article.info.sha256, article)
+        if first is article:
+            unique.append(article)
+        else:
+            warn(
+                f"{article.info.path}: article {article.id!r} has the same text as "
+                f"{first.id!r} (sha256 {article.info.sha256[:12]}); read once"
+            )
+    return unique
 
 
 def _unique_sources(paths: Iterable[str]) -> Iterator[SourceFile]:
     seen: set[Path] = set()
     for root_arg in paths:
         for source in discover(root_arg):
-            resolved = source.path.resolve()
+            resolved = _identity(source.path)
             if resolved not in seen:
                 seen.add(resolved)
                 yield source
 
 
-def read_source(source: SourceFile) -> list[Article]:
+def _identity(path: Path) -> Path:
+    """The real path of a file, or the path itself for a broken link or a symlink loop (read
+    later, where it becomes a clear error)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def read_source(source: SourceFile, options: IngestOptions | None = None) -> list[Article]:
     """The article(s) held by one file."""
+    options = options or IngestOptions()
     fmt = SUFFIX_FORMATS[source.path.suffix.lower()]
-    text = decode(read_bytes(source), source.display)
+    text = decode(read_bytes(source, options.max_bytes), source.display)
     if fmt == "txt":
         return [_plain_article(source, text, "txt", {}, [])]
     if fmt == "md":
@@ -162,7 +256,7 @@ def read_source(source: SourceFile) -> list[Article]:
         return [_html_article(source, text)]
     if fmt == "json":
         return _json_articles(source, text)
-    return _jsonl_articles(source, text)
+    return _jsonl_articles(source, text, options)
 
 
 def _plain_article(
@@ -215,10 +309,12 @@ def _front_matter(text: str, shown: str) -> tuple[dict[str, Any], Span | None]:
     if not match:
         return {}, None
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=NoAliasLoader) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         raise InputError(f"invalid YAML front matter: {_yaml_problem(exc)}", shown, line) from None
+    except RecursionError:  # '[[[[...' nested deeper than the parser's stack
+        raise InputError("invalid YAML front matter: nested too deeply", shown, 2) from None
     if not isinstance(meta, dict):
         raise InputError("front matter must be a mapping of keys to values", shown, 2)
     return {str(k).lower(): v for k, v in meta.items()}, Span(start=0, end=match.end())
@@ -267,6 +363,8 @@ def _json_articles(source: SourceFile, text: str) -> list[Article]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", source.display, exc.lineno) from None
+    except RecursionError:  # '[[[[...' nested deeper than the parser's stack
+        raise InputError("JSON nested too deeply", path=source.display) from None
     items = data if isinstance(data, list) else [data]
     return [
         _object_article(source, obj, f"item {index}", None)
@@ -274,20 +372,31 @@ def _json_articles(source: SourceFile, text: str) -> list[Article]:
     ]
 
 
-def _jsonl_articles(source: SourceFile, text: str) -> list[Article]:
+def _jsonl_articles(source: SourceFile, text: str, options: IngestOptions) -> list[Article]:
+    """One article per line; with keep_going a bad line is a warning and the others count."""
     articles = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            message = f"invalid JSON on this line: {exc.msg}"
-            raise InputError(message, source.display, number) from None
-        articles.append(_object_article(source, obj, f"line {number}", number))
+            articles.append(_jsonl_line(source, line, number))
+        except InputError as exc:
+            if not options.keep_going:
+                raise
+            options.warn(f"{exc.render()} (line skipped)")
     if not articles:
         raise InputError("no JSON objects found", path=source.display)
     return articles
+
+
+def _jsonl_line(source: SourceFile, line: str, number: int) -> Article:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON on this line: {exc.msg}", source.display, number) from None
+    except RecursionError:  # '[[[[...' nested deeper than the parser's stack
+        raise InputError("JSON nested too deeply", source.display, number) from None
+    return _object_article(source, obj, f"line {number}", number)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,8 +20,22 @@ from checker.errors import RuleError
 Location = tuple[Any, ...]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records the line of each node and refuses duplicate keys."""
+class NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader (plain data only, no Python objects) that refuses anchors' aliases: a few
+    lines of nested aliases expand to billions of nodes ("billion laughs") in anything that
+    walks the result, and checker's files never need them."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed; write the value out", event.start_mark
+            )
+        return super().compose_node(parent, index)  # type: ignore[misc]
+
+
+class _LineLoader(NoAliasLoader):
+    """Safe loader that records the line of each node and refuses duplicate keys and aliases."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -93,6 +107,8 @@ def load_yaml(path: Path) -> YamlDocument:
         raise RuleError(f"invalid YAML: {problem}", path=str(path), line=line) from None
     except yaml.YAMLError as exc:
         raise RuleError(f"invalid YAML: {exc}", path=str(path)) from None
+    except RecursionError:  # '[[[[...' nested deeper than the parser's stack
+        raise RuleError("invalid YAML: nested too deeply", path=str(path)) from None
     lines: dict[Location, int] = {}
     if node is not None:
         _index_lines(node, (), lines)

@@ -2,6 +2,9 @@
 
 Every file is written to a temporary file in the output folder and renamed into place only
 after all formats have rendered, so a failed or interrupted run leaves the previous report.
+The renames of one run hold a lock on the output folder, so two runs writing the same folder
+at once do not interleave, and report.json is renamed last: once it is new, every other file
+of its run is in place (docs/security.md says what is guaranteed).
 """
 
 from __future__ import annotations
@@ -9,7 +12,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from checker.errors import CheckerError
@@ -60,12 +64,65 @@ def write_reports(
         ) from None
     context = RenderContext(report, articles, options or RenderOptions())
     rendered = [item for f in formats for item in render_format(f, context)]
+    rendered.sort(key=lambda item: item[0] == COMMIT_FILE)  # stable: report.json goes last
     written = []
-    for name, content in rendered:
-        target = out / name
-        atomic_write(target, content)
-        written.append(target)
+    with _output_lock(out):
+        _remove_abandoned_temporaries(out)
+        for name, content in rendered:
+            target = out / _checked_name(name)
+            atomic_write(target, content)
+            written.append(target)
     return written
+
+
+COMMIT_FILE = "report.json"
+
+
+def _checked_name(name: str) -> str:
+    """Output names are fixed or slugged by their writers; this is the last line of defence
+    against a name that would leave the output folder."""
+    if not name or name != Path(name).name or name in (".", "..") or "\x00" in name:
+        raise AssertionError(f"unsafe output file name {name!r}")
+    if len(name.encode("utf-8")) > 255:
+        raise AssertionError(f"output file name longer than 255 bytes: {name[:40]!r}...")
+    return name
+
+
+@contextmanager
+def _output_lock(out: Path) -> Iterator[None]:
+    """An exclusive lock on the output folder while a run moves its files into place: flock
+    on the folder itself (no lock file to leave behind; the kernel releases it if the process
+    dies). Without fcntl, no lock."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: each file is still atomic
+        yield
+        return
+    descriptor = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def _remove_abandoned_temporaries(out: Path) -> None:
+    """Temporary files of runs that were killed before they could rename them. Their names
+    carry the writer's process id; a live writer's files are left alone."""
+    for leftover in out.glob(".*.tmp"):
+        pid = leftover.name.rsplit(".", 3)[-3] if leftover.name.count(".") >= 4 else ""
+        if pid.isdigit() and not _process_alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
 
 
 def render_format(fmt: str, context: RenderContext) -> list[tuple[str, str]]:
@@ -81,8 +138,9 @@ def render_format(fmt: str, context: RenderContext) -> list[tuple[str, str]]:
 
 
 def atomic_write(target: Path, content: str) -> None:
+    # The process id in the name lets a later run remove what a killed run left behind.
     descriptor, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
     )
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
