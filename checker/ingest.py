@@ -96,7 +96,10 @@ def discover(root_arg: str) -> list[SourceFile]:
     """Article files under one command-line path, sorted for deterministic output."""
     root = Path(root_arg)
     if not root.exists():
-        raise InputError("no such file or folder", path=root_arg)
+        problem = (
+            "broken symlink or symlink loop" if root.is_symlink() else "no such file or folder"
+        )
+        raise InputError(problem, path=root_arg)
     if root.is_file():
         _require_supported(root, root_arg)
         return [SourceFile(root, root, root_arg)]
@@ -328,12 +331,16 @@ def _html_article(source: SourceFile, html: str) -> Article:
     import trafilatura  # imported here: it is slow to import and only HTML input needs it
 
     text = trafilatura.extract(
-        html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
+        _without_hidden_elements(html),
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
+        deduplicate=False,
     )
     if not text or not text.strip():
         raise InputError("no article text found in the HTML page", path=source.display)
     meta: dict[str, Any] = {}
-    document = trafilatura.extract_metadata(html)
+    document = trafilatura.extract_metadata(html)  # JSON-LD metadata lives in <script>
     if document is not None:
         meta = {
             "title": document.title,
@@ -343,6 +350,26 @@ def _html_article(source: SourceFile, html: str) -> Article:
             "author": document.author,
         }
     return _plain_article(source, text, "html", meta, [])
+
+
+_HIDDEN_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
+
+
+def _without_hidden_elements(html: str) -> str:
+    """The page without elements a reader never sees as article text (scripts, styles,
+    no-script fallbacks, templates, embeds) and without comments. trafilatura drops most of
+    them itself, but not always <noscript> or <template>; facts must come from what the
+    article says, not from code or hidden markup."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):  # empty document, or an encoding declaration
+        return html
+    for element in root.xpath("//" + " | //".join(_HIDDEN_TAGS) + " | //comment()"):
+        element.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode")
 
 
 def _object_article(source: SourceFile, obj: Any, where: str, line: int | None) -> Article:
