@@ -327,8 +327,9 @@ def rules_validate(
     def run() -> int:
         if not target.is_dir():
             raise CheckerError("rules folder does not exist", path=str(target))
-        load_lexicons([target])
-        return len(load_rules([target]))
+        dirs = [BUILTIN_RULES_DIR] if target == BUILTIN_RULES_DIR else [BUILTIN_RULES_DIR, target]
+        predicates = load_lexicons(dirs).source.predicates  # a user folder extends the built-ins
+        return len(load_rules([target], predicates))
 
     count = _guard(run)
     typer.echo(f"{target}: {count} rules valid")

@@ -43,7 +43,8 @@ class Config:
     @classmethod
     def load(cls, extra_rule_dirs: list[Path] | None = None) -> Config:
         dirs = default_rule_dirs(extra_rule_dirs)
-        return cls(rules=load_rules(dirs), lexicons=load_lexicons(dirs))
+        lexicons = load_lexicons(dirs)
+        return cls(rules=load_rules(dirs, lexicons.source.predicates), lexicons=lexicons)
 
 
 def topic_id(name: str) -> str:

@@ -7,12 +7,14 @@ rejected, and every error (syntax or schema) names the file and the line of the 
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pydantic
 import yaml
 
 from checker.errors import RuleError
@@ -35,7 +37,20 @@ class NoAliasLoader(yaml.SafeLoader):
 
 
 class _LineLoader(NoAliasLoader):
-    """Safe loader that records the line of each node and refuses duplicate keys and aliases."""
+    """Safe loader that records the line of each node and refuses duplicate keys, aliases and
+    the floats .nan and .inf (a NaN tolerance would make every comparison false)."""
+
+
+def _construct_finite_float(loader: _LineLoader, node: yaml.ScalarNode) -> float:
+    value = loader.construct_yaml_float(node)
+    if math.isnan(value) or math.isinf(value):
+        raise yaml.constructor.ConstructorError(
+            None, None, f"'{node.value}' is not a finite number", node.start_mark
+        )
+    return value
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _construct_finite_float)
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -122,13 +137,24 @@ def packaged_schema(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
-def validate(document: YamlDocument, schema: dict[str, Any]) -> None:
-    """Raise a RuleError at the line of the first schema violation (the most specific one)."""
+def validate(document: YamlDocument, schema: dict[str, Any], at: Location = ()) -> None:
+    """Raise a RuleError at the line of the first schema violation (the most specific one).
+    With ``at``, validate only the value at that location (``schema`` then describes it)."""
+    value = document.data
+    for key in at:
+        value = value[key]
     validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(document.data), key=_error_order)
+    errors = sorted(validator.iter_errors(value), key=_error_order)
     if errors:
         error = jsonschema.exceptions.best_match(errors) or errors[0]
-        raise document.error(_describe(error), _location(error))
+        raise document.error(_describe(error, at), (*at, *_location(error)))
+
+
+def model_error(document: YamlDocument, exc: pydantic.ValidationError) -> RuleError:
+    """A pydantic error the schema did not catch, at the line of the value it names."""
+    first = exc.errors()[0]
+    where = "/".join(str(part) for part in first["loc"])
+    return document.error(f"{where}: {first['msg']}", tuple(first["loc"]))
 
 
 def _location(error: jsonschema.ValidationError) -> Location:
@@ -146,8 +172,8 @@ def _error_order(error: jsonschema.ValidationError) -> tuple[int, str]:
     return (-len(error.absolute_path), error.message)
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
-    where = "/".join(str(part) for part in error.absolute_path)
+def _describe(error: jsonschema.ValidationError, at: Location = ()) -> str:
+    where = "/".join(str(part) for part in (*at, *error.absolute_path))
     prefix = f"{where}: " if where else ""
     if error.validator == "additionalProperties":
         return f"{prefix}{error.message} (check the spelling of the key)"
