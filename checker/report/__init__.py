@@ -72,7 +72,17 @@ def write_reports(
             target = out / _checked_name(name)
             atomic_write(target, content)
             written.append(target)
+        if "html" in formats:
+            _remove_stale_topic_pages(out, written)
     return written
+
+
+def _remove_stale_topic_pages(out: Path, written: list[Path]) -> None:
+    """Pages of topics an earlier run had and this one has not: left in place they would mix
+    two runs in one folder (index.html no longer links to them)."""
+    for page in out.glob(html.TOPIC_PAGE_GLOB):
+        if page not in written:
+            page.unlink(missing_ok=True)
 
 
 COMMIT_FILE = "report.json"
@@ -137,12 +147,21 @@ def render_format(fmt: str, context: RenderContext) -> list[tuple[str, str]]:
     return [(name, render(context.report, context.articles))]
 
 
+def _umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def atomic_write(target: Path, content: str) -> None:
     # The process id in the name lets a later run remove what a killed run left behind.
     descriptor, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
     )
     try:
+        if hasattr(os, "fchmod"):  # mkstemp makes it 0600; reports are read by others too
+            os.fchmod(descriptor, 0o666 & ~_umask())
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
             handle.flush()
