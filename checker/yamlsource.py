@@ -36,6 +36,20 @@ class NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)  # type: ignore[misc]
 
 
+def _construct_checked_timestamp(loader: NoAliasLoader, node: yaml.ScalarNode) -> object:
+    """A date-shaped value that is no date ('2025-24-10') is a YAML error at its line; PyYAML
+    itself raises a bare ValueError there, which would be an internal error."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"'{node.value}' is not a valid date ({exc})", node.start_mark
+        ) from None
+
+
+NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_checked_timestamp)
+
+
 class _LineLoader(NoAliasLoader):
     """Safe loader that records the line of each node and refuses duplicate keys, aliases and
     the floats .nan and .inf (a NaN tolerance would make every comparison false)."""

@@ -284,6 +284,14 @@ def test_deep_nesting_is_an_input_error_not_a_crash(
         load_articles([str(path)])
 
 
+def test_front_matter_impossible_date_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "dated.md"
+    path.write_text("---\ntitle: Port\npublished: 2025-24-10\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a valid date") as caught:
+        load_articles([str(path)])
+    assert caught.value.line == 3
+
+
 def test_front_matter_aliases_are_refused(tmp_path: Path) -> None:
     """Nested aliases ('billion laughs') would expand when the title is turned into text."""
     levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']

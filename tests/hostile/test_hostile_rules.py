@@ -60,6 +60,14 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     assert caught.value.line == 2
 
 
+def test_impossible_date_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """PyYAML raises a bare ValueError for '2025-24-10' (found by the fuzzer in front matter)."""
+    text = CT001.replace("title: ", "released: 2025-24-10\ntitle: ", 1)
+    with pytest.raises(RuleError, match="'2025-24-10' is not a valid date") as caught:
+        load_rule_file(_rule(tmp_path, text))
+    assert caught.value.line == _line_of(text, "released:")
+
+
 def test_deeply_nested_yaml_is_an_error_not_a_crash(tmp_path: Path) -> None:
     path = _rule(tmp_path, "id: " + "[" * 50_000)
     with pytest.raises(RuleError, match="invalid YAML"):
