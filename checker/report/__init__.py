@@ -13,7 +13,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from checker.errors import CheckerError
@@ -102,15 +102,17 @@ def _checked_name(name: str) -> str:
 def _output_lock(out: Path) -> Iterator[None]:
     """An exclusive lock on the output folder while a run moves its files into place: flock
     on the folder itself (no lock file to leave behind; the kernel releases it if the process
-    dies). Without fcntl, no lock."""
+    dies). Without fcntl, or on a file system that refuses locks, each file is still atomic
+    but two runs' renames may interleave."""
     try:
         import fcntl
-    except ImportError:  # Windows: each file is still atomic
+    except ImportError:  # Windows
         yield
         return
     descriptor = os.open(out, os.O_RDONLY)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        with suppress(OSError):  # e.g. ENOLCK on some network file systems
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:
         os.close(descriptor)  # closing releases the lock
