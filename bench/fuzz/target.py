@@ -4,6 +4,8 @@ give articles whose every fact quotes exactly its offsets, or one InputError. An
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from checker.pipeline import Config, extract_facts
 SUFFIXES = (".txt", ".md", ".html", ".json", ".jsonl")
 MAX_BYTES = 200_000  # the fuzzer's own limit; --max-bytes is tested in tests/hostile
 _FOLDER = Path(tempfile.mkdtemp(prefix="checker-fuzz-"))
+atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
 _CONFIG: Config | None = None
 
 
