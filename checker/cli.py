@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from checker.models import Report
 
 DEFAULT_CACHE = Path(".checker-cache")  # checker.cache.DEFAULT_CACHE_DIR, without importing it
+DEFAULT_MAX_BYTES = 50_000_000  # checker.ingest.DEFAULT_MAX_BYTES, without importing it
 
 app = typer.Typer(
     name="checker",
@@ -85,6 +86,16 @@ NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Extract every article again; touch no cache.")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Refuse article files larger than this.")
+]
+KeepGoingOption = Annotated[
+    bool,
+    typer.Option(
+        "--keep-going",
+        help="Skip unreadable files and JSONL lines with a warning instead of stopping (exit 2).",
+    ),
+]
 
 
 @app.command()
@@ -120,6 +131,8 @@ def check(
     cache: CacheOption = DEFAULT_CACHE,
     no_cache: NoCacheOption = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain terminal output.")] = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    keep_going: KeepGoingOption = False,
 ) -> None:
     """Check articles against each other and write the consistency report.
 
@@ -128,6 +141,7 @@ def check(
     Example: checker check new.txt --against corpus/ --baseline checker-baseline.json
     """
     from checker.baseline import apply_baseline, read_baseline
+    from checker.ingest import IngestOptions
     from checker.report import parse_formats, write_reports
     from checker.report.base import RenderOptions
     from checker.report.terminal import print_summary
@@ -141,7 +155,8 @@ def check(
 
     def run() -> tuple[Report, list[Path], int]:
         known_findings = _guard(lambda: read_baseline(baseline)) if baseline else None
-        with run_config(rules, cache, no_cache, quiet, no_color) as config:
+        ingest = IngestOptions(max_bytes=max_bytes, keep_going=keep_going)
+        with run_config(rules, cache, no_cache, quiet, no_color, ingest) as config:
             report, articles = checked(paths, against, config, topics, topics_file)
         known = 0
         if known_findings is not None:
@@ -313,8 +328,9 @@ def rules_validate(
     def run() -> int:
         if not target.is_dir():
             raise CheckerError("rules folder does not exist", path=str(target))
-        load_lexicons([target])
-        return len(load_rules([target]))
+        dirs = [BUILTIN_RULES_DIR] if target == BUILTIN_RULES_DIR else [BUILTIN_RULES_DIR, target]
+        predicates = load_lexicons(dirs).source.predicates  # a user folder extends the built-ins
+        return len(load_rules([target], predicates))
 
     count = _guard(run)
     typer.echo(f"{target}: {count} rules valid")

@@ -3,7 +3,7 @@
 Exit codes (the one place they are defined):
   0  no finding at or above --fail-on
   1  at least one finding at or above --fail-on
-  2  usage or input error (missing path, unreadable/binary/empty file, invalid rule file,
+  2  usage or input error (missing path, unreadable/binary/empty/too large file, invalid rule file,
      invalid baseline or report file)
   3  internal error: a bug in checker (CHECKER_DEBUG=1 shows the traceback)
 With --baseline, only findings the baseline does not record count for exit code 1.

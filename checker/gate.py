@@ -32,9 +32,10 @@ def check_against(
     topics: TopicMode = TopicMode.folder,
     topics_file: Path | None = None,
 ) -> tuple[Report, list[Article]]:
-    new = load_articles(new_paths)
+    new = load_articles(new_paths, config.ingest)
     new_files = {Path(a.info.path).resolve() for a in new}
-    known = [a for a in load_articles([corpus]) if Path(a.info.path).resolve() not in new_files]
+    corpus_articles = load_articles([corpus], config.ingest)
+    known = [a for a in corpus_articles if Path(a.info.path).resolve() not in new_files]
     articles = unique_ids([*known, *new])
     new_ids = {a.id for a in articles[len(known) :]}
     extracted = extract_all(articles, config)

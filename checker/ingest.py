@@ -4,7 +4,8 @@ Formats: .txt, .md (optional YAML front matter), .html/.htm (main text via trafi
 .json (an object or a list of objects) and .jsonl (one object per line), each object holding
 ``text`` plus optional metadata. The text of .txt and .md files is kept exactly as decoded, so
 offsets point into the file itself; front matter and scraped noise become noise spans that
-extraction skips instead of being cut out.
+extraction skips instead of being cut out. Reading each file safely (size limit, symlinks,
+special files, encoding) is checker.files.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,9 @@ import yaml
 
 from checker.dates import parse_date_line, parse_date_value
 from checker.errors import InputError
+from checker.files import IngestOptions, SourceFile, decode, read_bytes
 from checker.models import Article, ArticleInfo, Span
+from checker.yamlsource import NoAliasLoader
 
 SUFFIX_FORMATS = {
     ".txt": "txt",
@@ -51,21 +53,6 @@ METADATA_ALIASES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
-    """A file to read, with the root it was found under (for its stable id)."""
-
-    path: Path
-    root: Path
-    display: str  # the path as the user would write it (root as given + relative part)
-
-    @property
-    def relative_id(self) -> str:
-        if self.root == self.path:
-            return self.path.name
-        return self.path.relative_to(self.root).as_posix()
-
-
 # ---------------------------------------------------------------------------------------------
 # Discovery
 
@@ -74,7 +61,10 @@ def discover(root_arg: str) -> list[SourceFile]:
     """Article files under one command-line path, sorted for deterministic output."""
     root = Path(root_arg)
     if not root.exists():
-        raise InputError("no such file or folder", path=root_arg)
+        problem = (
+            "broken symlink or symlink loop" if root.is_symlink() else "no such file or folder"
+        )
+        raise InputError(problem, path=root_arg)
     if root.is_file():
         _require_supported(root, root_arg)
         return [SourceFile(root, root, root_arg)]
@@ -99,60 +89,67 @@ def _require_supported(path: Path, shown: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Decoding
-
-
-def decode(data: bytes, shown: str) -> str:
-    """UTF-8 text of a file, or a clear error for empty, binary and non-UTF-8 files."""
-    if not data.strip():
-        raise InputError("file is empty", path=shown)
-    if b"\x00" in data[:8192]:
-        raise InputError("looks like a binary file (NUL bytes), not an article", path=shown)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at byte offset {exc.start}); "
-            "re-save the file as UTF-8",
-            path=shown,
-            line=line,
-        ) from None
-
-
-def read_bytes(source: SourceFile) -> bytes:
-    try:
-        return source.path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", path=source.display) from None
-
-
-# ---------------------------------------------------------------------------------------------
 # Formats
 
 
-def load_articles(paths: Iterable[str]) -> list[Article]:
-    """Read every article under the given paths; ids are unique across roots."""
+def load_articles(paths: Iterable[str], options: IngestOptions | None = None) -> list[Article]:
+    """Read every article under the given paths; ids are unique across roots. An article
+    whose text is the same as one read before (same sha256) is read once, with a warning."""
+    options = options or IngestOptions()
     articles: list[Article] = []
+    skipped = 0
     for source in _unique_sources(paths):
-        articles.extend(read_source(source))
-    return articles
+        try:
+            articles.extend(read_source(source, options))
+        except InputError as exc:
+            if not options.keep_going:
+                raise
+            options.warn(f"{exc.render()} (skipped)")
+            skipped += 1
+    if skipped and not articles:
+        raise InputError(f"no article could be read ({skipped} files skipped)")
+    return _without_duplicates(articles, options.warn)
+
+
+def _without_duplicates(articles: list[Article], warn: Callable[[str], None]) -> list[Article]:
+    first_with: dict[str, Article] = {}
+    unique = []
+    for article in articles:
+        first = first_with.setdefault(article.info.sha256, article)
+        if first is article:
+            unique.append(article)
+        else:
+            warn(
+                f"{article.info.path}: article {article.id!r} has the same text as "
+                f"{first.id!r} (sha256 {article.info.sha256[:12]}); read once"
+            )
+    return unique
 
 
 def _unique_sources(paths: Iterable[str]) -> Iterator[SourceFile]:
     seen: set[Path] = set()
     for root_arg in paths:
         for source in discover(root_arg):
-            resolved = source.path.resolve()
+            resolved = _identity(source.path)
             if resolved not in seen:
                 seen.add(resolved)
                 yield source
 
 
-def read_source(source: SourceFile) -> list[Article]:
+def _identity(path: Path) -> Path:
+    """The real path of a file, or the path itself for a broken link or a symlink loop (read
+    later, where it becomes a clear error)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def read_source(source: SourceFile, options: IngestOptions | None = None) -> list[Article]:
     """The article(s) held by one file."""
+    options = options or IngestOptions()
     fmt = SUFFIX_FORMATS[source.path.suffix.lower()]
-    text = decode(read_bytes(source), source.display)
+    text = decode(read_bytes(source, options.max_bytes), source.display)
     if fmt == "txt":
         return [_plain_article(source, text, "txt", {}, [])]
     if fmt == "md":
@@ -162,7 +159,7 @@ def read_source(source: SourceFile) -> list[Article]:
         return [_html_article(source, text)]
     if fmt == "json":
         return _json_articles(source, text)
-    return _jsonl_articles(source, text)
+    return _jsonl_articles(source, text, options)
 
 
 def _plain_article(
@@ -215,10 +212,12 @@ def _front_matter(text: str, shown: str) -> tuple[dict[str, Any], Span | None]:
     if not match:
         return {}, None
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=NoAliasLoader) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         raise InputError(f"invalid YAML front matter: {_yaml_problem(exc)}", shown, line) from None
+    except RecursionError:  # '[[[[...' nested deeper than the parser's stack
+        raise InputError("invalid YAML front matter: nested too deeply", shown, 2) from None
     if not isinstance(meta, dict):
         raise InputError("front matter must be a mapping of keys to values", shown, 2)
     return {str(k).lower(): v for k, v in meta.items()}, Span(start=0, end=match.end())
@@ -232,12 +231,16 @@ def _html_article(source: SourceFile, html: str) -> Article:
     import trafilatura  # imported here: it is slow to import and only HTML input needs it
 
     text = trafilatura.extract(
-        html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
+        _without_hidden_elements(html),
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
+        deduplicate=False,
     )
     if not text or not text.strip():
         raise InputError("no article text found in the HTML page", path=source.display)
     meta: dict[str, Any] = {}
-    document = trafilatura.extract_metadata(html)
+    document = trafilatura.extract_metadata(html)  # JSON-LD metadata lives in <script>
     if document is not None:
         meta = {
             "title": document.title,
@@ -247,6 +250,26 @@ def _html_article(source: SourceFile, html: str) -> Article:
             "author": document.author,
         }
     return _plain_article(source, text, "html", meta, [])
+
+
+_HIDDEN_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
+
+
+def _without_hidden_elements(html: str) -> str:
+    """The page without elements a reader never sees as article text (scripts, styles,
+    no-script fallbacks, templates, embeds) and without comments. trafilatura drops most of
+    them itself, but not always <noscript> or <template>; facts must come from what the
+    article says, not from code or hidden markup."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):  # empty document, or an encoding declaration
+        return html
+    for element in root.xpath("//" + " | //".join(_HIDDEN_TAGS) + " | //comment()"):
+        element.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode")
 
 
 def _object_article(source: SourceFile, obj: Any, where: str, line: int | None) -> Article:
@@ -267,6 +290,8 @@ def _json_articles(source: SourceFile, text: str) -> list[Article]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", source.display, exc.lineno) from None
+    except RecursionError:  # '[[[[...' nested deeper than the parser's stack
+        raise InputError("JSON nested too deeply", path=source.display) from None
     items = data if isinstance(data, list) else [data]
     return [
         _object_article(source, obj, f"item {index}", None)
@@ -274,20 +299,31 @@ def _json_articles(source: SourceFile, text: str) -> list[Article]:
     ]
 
 
-def _jsonl_articles(source: SourceFile, text: str) -> list[Article]:
+def _jsonl_articles(source: SourceFile, text: str, options: IngestOptions) -> list[Article]:
+    """One article per line; with keep_going a bad line is a warning and the others count."""
     articles = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            message = f"invalid JSON on this line: {exc.msg}"
-            raise InputError(message, source.display, number) from None
-        articles.append(_object_article(source, obj, f"line {number}", number))
+            articles.append(_jsonl_line(source, line, number))
+        except InputError as exc:
+            if not options.keep_going:
+                raise
+            options.warn(f"{exc.render()} (line skipped)")
     if not articles:
         raise InputError("no JSON objects found", path=source.display)
     return articles
+
+
+def _jsonl_line(source: SourceFile, line: str, number: int) -> Article:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON on this line: {exc.msg}", source.display, number) from None
+    except RecursionError:  # '[[[[...' nested deeper than the parser's stack
+        raise InputError("JSON nested too deeply", source.display, number) from None
+    return _object_article(source, obj, f"line {number}", number)
 
 
 # ---------------------------------------------------------------------------------------------

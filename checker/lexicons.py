@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz, process
 
-from checker.yamlsource import load_yaml, packaged_schema, validate
+from checker.yamlsource import YamlDocument, load_yaml, model_error, packaged_schema, validate
 
 
 class _Strict(BaseModel):
@@ -344,6 +344,15 @@ DIMENSION_NAMES = {
 }
 
 
+def _check_pint_units(document: YamlDocument, lexicon: AnyLexicon) -> None:
+    """An unknown pint unit is a mistake in this file, reported at its line."""
+    for symbol, unit in (getattr(lexicon, "physical", None) or {}).items():
+        try:
+            physical_dimensions({symbol: unit})
+        except ValueError as exc:
+            raise document.error(str(exc), ("physical", symbol, "pint")) from None
+
+
 def physical_dimensions(units: dict[str, PhysicalUnit]) -> dict[str, str]:
     """Dimension name of each canonical physical unit, read from pint."""
     if not units:
@@ -419,6 +428,11 @@ def load_lexicons(rule_dirs: list[Path]) -> CompiledLexicons:
         for path in sorted((folder / "lexicons").glob("*.y*ml")):
             document = load_yaml(path)
             validate(document, schema)
-            lexicons.add(LEXICON_ADAPTER.validate_python(document.data))
+            try:
+                lexicon = LEXICON_ADAPTER.validate_python(document.data)
+            except ValidationError as exc:
+                raise model_error(document, exc) from None
+            _check_pint_units(document, lexicon)
+            lexicons.add(lexicon)
             lexicons.files.append(str(path))
     return lexicons.compile()

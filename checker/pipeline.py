@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from checker import __version__
 from checker.cache import FactCache
 from checker.extract import RawStatus, extract_article
-from checker.ingest import load_articles
+from checker.ingest import IngestOptions, load_articles
 from checker.lexicons import CompiledLexicons, load_lexicons
 from checker.models import Article, Fact, Report, Summary, ToolInfo, Topic
 from checker.normalize import normalize, normalize_status
@@ -38,11 +38,13 @@ class Config:
     lexicons: CompiledLexicons
     cache: FactCache | None = None
     progress: Progress | None = None
+    ingest: IngestOptions = field(default_factory=IngestOptions)
 
     @classmethod
     def load(cls, extra_rule_dirs: list[Path] | None = None) -> Config:
         dirs = default_rule_dirs(extra_rule_dirs)
-        return cls(rules=load_rules(dirs), lexicons=load_lexicons(dirs))
+        lexicons = load_lexicons(dirs)
+        return cls(rules=load_rules(dirs, lexicons.source.predicates), lexicons=lexicons)
 
 
 def topic_id(name: str) -> str:
@@ -194,7 +196,7 @@ def check_paths(
 ) -> tuple[Report, list[Article]]:
     """Read ``paths``, group the articles into topics (by folder, or by story with "auto"),
     let a topics.yaml name or merge them, and check each topic."""
-    articles = unique_ids(load_articles(paths))
+    articles = unique_ids(load_articles(paths, config.ingest))
     extracted = extract_all(articles, config)  # clustering reads the facts, so this comes first
     if topics is TopicMode.auto:
         grouped = cluster_topics(articles, extracted)

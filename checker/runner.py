@@ -14,6 +14,7 @@ from rich.console import Console
 
 from checker.cache import FactCache
 from checker.gate import check_against
+from checker.ingest import IngestOptions
 from checker.models import Article, Report
 from checker.pipeline import Config, check_paths
 from checker.report.terminal import ArticleProgress
@@ -30,11 +31,16 @@ def console(stderr: bool = False, no_color: bool = False) -> Console:
 
 @contextmanager
 def run_config(
-    rules: list[Path] | None, cache: Path, no_cache: bool, quiet: bool, no_color: bool
+    rules: list[Path] | None,
+    cache: Path,
+    no_cache: bool,
+    quiet: bool,
+    no_color: bool,
+    ingest: IngestOptions | None = None,
 ) -> Iterator[Config]:
     """The configuration of a run with its cache and progress bar, closed when it ends; a
     cache that cannot be used is reported on stderr and the run goes on without it."""
-    config = Config.load(rules)
+    config = replace(Config.load(rules), ingest=ingest or IngestOptions())
     fact_cache = None if no_cache else FactCache(cache, config.lexicons)
     progress = ArticleProgress(console(stderr=True, no_color=no_color), enabled=not quiet)
     try:

@@ -2,13 +2,17 @@
 
 Every file is written to a temporary file in the output folder and renamed into place only
 after all formats have rendered, so a failed or interrupted run leaves the previous report.
+The renames of one run hold a lock on the output folder, so two runs writing the same folder
+at once do not interleave, and report.json is renamed last: once it is new, every other file
+of its run is in place (docs/security.md says what is guaranteed).
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from checker.errors import CheckerError
@@ -60,12 +64,77 @@ def write_reports(
         ) from None
     context = RenderContext(report, articles, options or RenderOptions())
     rendered = [item for f in formats for item in render_format(f, context)]
+    rendered.sort(key=lambda item: item[0] == COMMIT_FILE)  # stable: report.json goes last
     written = []
-    for name, content in rendered:
-        target = out / name
-        atomic_write(target, content)
-        written.append(target)
+    with _output_lock(out):
+        _remove_abandoned_temporaries(out)
+        for name, content in rendered:
+            target = out / _checked_name(name)
+            atomic_write(target, content)
+            written.append(target)
+        if "html" in formats:
+            _remove_stale_topic_pages(out, written)
     return written
+
+
+def _remove_stale_topic_pages(out: Path, written: list[Path]) -> None:
+    """Pages of topics an earlier run had and this one has not: left in place they would mix
+    two runs in one folder (index.html no longer links to them)."""
+    for page in out.glob(html.TOPIC_PAGE_GLOB):
+        if page not in written:
+            page.unlink(missing_ok=True)
+
+
+COMMIT_FILE = "report.json"
+
+
+def _checked_name(name: str) -> str:
+    """Output names are fixed or slugged by their writers; this is the last line of defence
+    against a name that would leave the output folder."""
+    if not name or name != Path(name).name or name in (".", "..") or "\x00" in name:
+        raise AssertionError(f"unsafe output file name {name!r}")
+    if len(name.encode("utf-8")) > 255:
+        raise AssertionError(f"output file name longer than 255 bytes: {name[:40]!r}...")
+    return name
+
+
+@contextmanager
+def _output_lock(out: Path) -> Iterator[None]:
+    """An exclusive lock on the output folder while a run moves its files into place: flock
+    on the folder itself (no lock file to leave behind; the kernel releases it if the process
+    dies). Without fcntl, or on a file system that refuses locks, each file is still atomic
+    but two runs' renames may interleave."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    descriptor = os.open(out, os.O_RDONLY)
+    try:
+        with suppress(OSError):  # e.g. ENOLCK on some network file systems
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def _remove_abandoned_temporaries(out: Path) -> None:
+    """Temporary files of runs that were killed before they could rename them. Their names
+    carry the writer's process id; a live writer's files are left alone."""
+    for leftover in out.glob(".*.tmp"):
+        pid = leftover.name.rsplit(".", 3)[-3] if leftover.name.count(".") >= 4 else ""
+        if pid.isdigit() and not _process_alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
 
 
 def render_format(fmt: str, context: RenderContext) -> list[tuple[str, str]]:
@@ -80,11 +149,21 @@ def render_format(fmt: str, context: RenderContext) -> list[tuple[str, str]]:
     return [(name, render(context.report, context.articles))]
 
 
+def _umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def atomic_write(target: Path, content: str) -> None:
+    # The process id in the name lets a later run remove what a killed run left behind.
     descriptor, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
     )
     try:
+        if hasattr(os, "fchmod"):  # mkstemp makes it 0600; reports are read by others too
+            os.fchmod(descriptor, 0o666 & ~_umask())
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
             handle.flush()

@@ -56,6 +56,10 @@ def _script_hash() -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
+TOPIC_PAGE = "topic-{slug}.html"
+TOPIC_PAGE_GLOB = "topic-*.html"
+
+
 def page_names(topics: Sequence[Topic]) -> dict[str, str]:
     """A file name in the output folder for each topic id: lower-case letters, digits and
     hyphens only, so no id (``../x``, ``/etc``, ``a\\b``, empty) can name a file elsewhere;
@@ -66,7 +70,7 @@ def page_names(topics: Sequence[Topic]) -> dict[str, str]:
     for topic_id, slug in slugs.items():
         if taken.count(slug) > 1:
             slug = f"{slug}-{hashlib.sha256(topic_id.encode('utf-8')).hexdigest()[:8]}"
-        names[topic_id] = f"topic-{slug}.html"
+        names[topic_id] = TOPIC_PAGE.format(slug=slug)
     return names
 
 

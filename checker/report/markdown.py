@@ -17,12 +17,15 @@ MAX_QUOTE = 160
 # Characters that Markdown, the HTML GitHub allows in comments, or its $math$ would interpret.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$])")
 _SPACE = re.compile(r"\s+")
+# Control characters (BEL, ESC, DEL, C1) would ring, recolour or rewrite a terminal that shows
+# the file; a PR comment shows nothing for them. Whitespace controls are folded by _SPACE.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f]")
 ICONS = {"error": "\u274c error", "warning": "\u26a0\ufe0f warning", "info": "\u2139\ufe0f info"}
 
 
 def md_text(value: str, limit: int | None = None) -> str:
     """One line of literal text: whitespace folded, Markdown and HTML characters escaped."""
-    flat = _SPACE.sub(" ", value).strip()
+    flat = _SPACE.sub(" ", _CONTROL.sub("\ufffd", value)).strip()
     if limit is not None and len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "\u2026"
     return _SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;")

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
 from pathlib import Path
+from typing import Any
+
+import pydantic
 
 from checker.errors import RuleError
 from checker.rules.spec import RuleSpec
-from checker.yamlsource import load_yaml, packaged_schema, validate
+from checker.yamlsource import (
+    Location,
+    YamlDocument,
+    load_yaml,
+    model_error,
+    packaged_schema,
+    validate,
+)
 
 
 def _builtin_rules_dir() -> Path:
@@ -34,20 +45,64 @@ def rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
 
 
-def load_rule_file(path: Path) -> RuleSpec:
+def load_rule_file(path: Path, predicates: Collection[str] | None = None) -> RuleSpec:
+    """One rule, validated; with ``predicates`` (the lexicons' names), a predicate the rule
+    names that no lexicon defines is an error at its line, not a rule that silently never
+    matches."""
     document = load_yaml(path)
-    validate(document, packaged_schema("rules.schema.json"))
-    return RuleSpec.model_validate(document.data)
+    schema = packaged_schema("rules.schema.json")
+    _validate_params_of_kind(document, schema)
+    validate(document, schema)
+    if predicates is not None:
+        _check_predicate_names(document, predicates)
+    try:
+        return RuleSpec.model_validate(document.data)
+    except pydantic.ValidationError as exc:
+        raise model_error(document, exc) from None
 
 
-def load_rules(dirs: list[Path]) -> list[RuleSpec]:
-    """Every rule in ``dirs``; a rule id defined again in a later folder overrides the first."""
+def _validate_params_of_kind(document: YamlDocument, schema: dict[str, Any]) -> None:
+    """Check `params` against the parameters of the rule's own kind first: the schema allows
+    any kind's parameters there, and its 'not valid under any of the given schemas' would not
+    say which parameter is wrong."""
+    data = document.data
+    if not isinstance(data, dict) or not isinstance(data.get("params"), dict):
+        return
+    name = "".join(word.capitalize() for word in str(data.get("kind")).split("_")) + "Params"
+    if name in schema.get("$defs", {}):
+        validate(document, {"$defs": schema["$defs"], "$ref": f"#/$defs/{name}"}, ("params",))
+
+
+def _check_predicate_names(document: YamlDocument, predicates: Collection[str]) -> None:
+    for location, name in _predicate_references(document.data):
+        if name not in predicates:
+            known = ", ".join(sorted(predicates))
+            raise document.error(f"unknown predicate {name!r} (known: {known})", location)
+
+
+def _predicate_references(data: object) -> Iterator[tuple[Location, str]]:
+    """(location, name) of every predicate name a rule file writes."""
+    if not isinstance(data, dict):
+        return
+    for section, key in (("match", "predicates"), ("match", "exclude_predicates"),
+                         ("params", "subject_in_key_for")):  # fmt: skip
+        names = (data.get(section) or {}).get(key) or []
+        yield from (((section, key, index), str(name)) for index, name in enumerate(names))
+    windows = (data.get("params") or {}).get("undated_window_by_predicate") or {}
+    yield from (
+        (("params", "undated_window_by_predicate", name, "__key__"), str(name)) for name in windows
+    )
+
+
+def load_rules(dirs: list[Path], predicates: Collection[str] | None = None) -> list[RuleSpec]:
+    """Every rule in ``dirs``; a rule id defined again in a later folder overrides the first.
+    ``predicates``: the predicate names rules may refer to (unchecked when None)."""
     by_id: dict[str, RuleSpec] = {}
     origin: dict[str, Path] = {}
     for folder in dirs:
         seen_here: dict[str, Path] = {}
         for path in rule_files(folder):
-            rule = load_rule_file(path)
+            rule = load_rule_file(path, predicates)
             if rule.id in seen_here:
                 raise RuleError(f"rule id {rule.id} is also defined in {seen_here[rule.id]}",
                                 path=str(path), line=1)  # fmt: skip

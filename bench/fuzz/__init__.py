@@ -1,0 +1,1 @@
+"""Fuzzing ingest + extract: ``python -m bench.fuzz`` (docs/security.md, "Fuzzing")."""
