@@ -47,8 +47,8 @@ def build_corpus(folder: Path, copies: int) -> list[str]:
 
 def timed_check(paths: list[str], jobs: int, out: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one `checker check` process."""
-    command = [sys.executable, "-m", "checker", "check", *paths, "--no-cache", "--format",
-               "json", "--fail-on", "never", "-q", "--jobs", str(jobs), "--out", str(out)]  # fmt: skip
+    flags = ["--no-cache", "-q", "--format", "json", "--fail-on", "never", "--out", str(out)]
+    command = [sys.executable, "-m", "checker", "check", *paths, "--jobs", str(jobs), *flags]
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT)
     _, status, usage = os.wait4(process.pid, 0)
