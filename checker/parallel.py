@@ -18,6 +18,7 @@ some tens of milliseconds, which pays off only above ``PARALLEL_MIN_CHARS`` of t
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -67,19 +68,34 @@ def extract_in_processes(
     if not uses_pool(articles, jobs):
         yield from extract_here(articles, lexicons)
         return
-    with ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=_context(),
-        initializer=_start_worker,
-        initargs=(lexicons,),
-    ) as pool:
-        pending: deque[Future[list[bytes]]] = deque()
-        for chunk in _chunks(articles):
-            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield from _decoded(pending.popleft())
-            pending.append(pool.submit(_extract_chunk, chunk))
-        while pending:
+    # The objects alive now (the articles, the lexicons) live for the whole run: frozen, the
+    # collector stops walking them as the decoded facts pile up, which halves the parent's
+    # share of the work, and forked workers do not copy their pages by touching them either.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=_context(),
+            initializer=_start_worker,
+            initargs=(lexicons,),
+        ) as pool:
+            yield from _in_order(pool, articles, jobs)
+    finally:
+        gc.unfreeze()
+
+
+def _in_order(
+    pool: ProcessPoolExecutor, articles: list[Article], jobs: int
+) -> Iterator[list[Fact]]:
+    """Submit chunks, at most IN_FLIGHT_PER_JOB per worker ahead, and yield their facts in
+    the order of the articles."""
+    pending: deque[Future[list[bytes]]] = deque()
+    for chunk in _chunks(articles):
+        if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
             yield from _decoded(pending.popleft())
+        pending.append(pool.submit(_extract_chunk, chunk))
+    while pending:
+        yield from _decoded(pending.popleft())
 
 
 def _context() -> multiprocessing.context.BaseContext:
