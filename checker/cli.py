@@ -96,6 +96,31 @@ KeepGoingOption = Annotated[
         help="Skip unreadable files and JSONL lines with a warning instead of stopping (exit 2).",
     ),
 ]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes that extract facts (default: every core; 1: in this process). Inputs "
+        "under 200,000 characters to extract are read in this process, as a pool costs more.",
+    ),
+]
+ENGINES = ("local", "dask")
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        help="Who extracts: local (processes on this machine) or dask (a Dask cluster; needs "
+        "the dist extra). Topics and rules always run here. See docs/scaling.md."
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        help="With --engine dask: address of the cluster's scheduler (tcp://host:8786); "
+        "without it, Dask's local processes."
+    ),
+]
 
 
 @app.command()
@@ -133,30 +158,40 @@ def check(
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain terminal output.")] = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     keep_going: KeepGoingOption = False,
+    jobs: JobsOption = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Check articles against each other and write the consistency report.
 
     Example: checker check seeds --out reports --format json,html --fail-on warning
     Example: checker check mixed-news/ --topics auto --out reports
     Example: checker check new.txt --against corpus/ --baseline checker-baseline.json
+    Example: checker check archive/ --jobs 4 --format json
+    Example: checker check archive/ --engine dask --scheduler tcp://scheduler:8786
     """
     from checker.baseline import apply_baseline, read_baseline
     from checker.ingest import IngestOptions
     from checker.report import parse_formats, write_reports
     from checker.report.base import RenderOptions
     from checker.report.terminal import print_summary
-    from checker.runner import checked, console, run_config
+    from checker.runner import checked, console, extractor, run_config
 
     if fail_on not in FAIL_ON:
         _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    if engine not in ENGINES:
+        _fail(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if scheduler is not None and engine != "dask":
+        _fail("--scheduler needs --engine dask")
     formats = _guard(lambda: parse_formats(format))
+    extract = _guard(lambda: extractor(jobs, engine, scheduler))
     # GitHub reads annotations from stdout, so the human summary moves to stderr then.
     terminal = console(stderr="github" in formats, no_color=no_color)
 
     def run() -> tuple[Report, list[Path], int]:
         known_findings = _guard(lambda: read_baseline(baseline)) if baseline else None
         ingest = IngestOptions(max_bytes=max_bytes, keep_going=keep_going)
-        with run_config(rules, cache, no_cache, quiet, no_color, ingest) as config:
+        with run_config(rules, cache, no_cache, quiet, no_color, ingest, extract) as config:
             report, articles = checked(paths, against, config, topics, topics_file)
         known = 0
         if known_findings is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,6 +20,7 @@ from checker.ingest import IngestOptions, load_articles
 from checker.lexicons import CompiledLexicons, load_lexicons
 from checker.models import Article, Fact, Report, Summary, ToolInfo, Topic
 from checker.normalize import normalize, normalize_status
+from checker.parallel import extract_here
 from checker.rules import RuleContext, run_rules
 from checker.rules.loader import default_rule_dirs, load_rules
 from checker.rules.spec import RuleSpec
@@ -27,18 +28,22 @@ from checker.topics import TopicMode, cluster_topics
 from checker.topicsfile import apply_topics_file, topics_files
 
 Progress = Callable[[int, int], None]  # (articles extracted so far, articles in all)
+# The map stage: the facts (with no topic) of each article the cache lacks, in the order given.
+# checker.parallel runs it on several processes, checker.dask_engine on a Dask cluster.
+Extractor = Callable[[list[Article], CompiledLexicons], Iterator[list[Fact]]]
 
 
 @dataclass(frozen=True)
 class Config:
-    """What a run needs besides its articles: rules and lexicons, and optionally a fact cache
-    and a callback told of extraction's progress."""
+    """What a run needs besides its articles: rules and lexicons, and optionally a fact cache,
+    a callback told of extraction's progress and the engine that extracts (default: here)."""
 
     rules: list[RuleSpec]
     lexicons: CompiledLexicons
     cache: FactCache | None = None
     progress: Progress | None = None
     ingest: IngestOptions = field(default_factory=IngestOptions)
+    extractor: Extractor = extract_here
 
     @classmethod
     def load(cls, extra_rule_dirs: list[Path] | None = None) -> Config:
@@ -90,15 +95,35 @@ def extract_facts(article: Article, topic: str, lexicons: CompiledLexicons) -> l
 
 
 def extract_all(articles: list[Article], config: Config) -> dict[str, list[Fact]]:
-    """The facts of every article by id, with no topic yet (set once topics are known)."""
-    extracted = {}
-    for done, article in enumerate(articles, 1):
-        extracted[article.id] = _topicless_facts(article, config)
-        if config.progress is not None:
-            config.progress(done, len(articles))
+    """The facts of every article by id, with no topic yet (set once topics are known). The
+    cache is read and written here, in this process; only what it lacks goes to the
+    extractor."""
+    extracted: dict[str, list[Fact]] = {}
+    missing: list[Article] = []
+    for article in articles:
+        cached = _cached_facts(article, config.cache)
+        if cached is None:
+            missing.append(article)
+        else:
+            extracted[article.id] = cached
+    _report_progress(config, len(extracted), len(articles))
+    for article, facts in zip(missing, config.extractor(missing, config.lexicons), strict=True):
+        extracted[article.id] = facts
+        if config.cache is not None:
+            config.cache.put(config.cache.key(article, _dateline_outlet(article)), facts)
+        _report_progress(config, len(extracted), len(articles))
     if config.cache is not None:
         config.cache.flush()
-    return extracted
+    return {article.id: extracted[article.id] for article in articles}
+
+
+def _cached_facts(article: Article, cache: FactCache | None) -> list[Fact] | None:
+    return None if cache is None else cache.get(cache.key(article, _dateline_outlet(article)))
+
+
+def _report_progress(config: Config, done: int, total: int) -> None:
+    if config.progress is not None and done:
+        config.progress(done, total)
 
 
 def _topicless_facts(article: Article, config: Config) -> list[Fact]:

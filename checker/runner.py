@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import typer
@@ -16,7 +17,8 @@ from checker.cache import FactCache
 from checker.gate import check_against
 from checker.ingest import IngestOptions
 from checker.models import Article, Report
-from checker.pipeline import Config, check_paths
+from checker.parallel import default_jobs, extract_in_processes
+from checker.pipeline import Config, Extractor, check_paths
 from checker.report.terminal import ArticleProgress
 from checker.topics import TopicMode
 
@@ -29,6 +31,16 @@ def console(stderr: bool = False, no_color: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False)
 
 
+def extractor(jobs: int | None, engine: str = "local", scheduler: str | None = None) -> Extractor:
+    """The map stage chosen on the command line: ``jobs`` local processes (default: every
+    core), or a Dask cluster (at ``scheduler``, else Dask's local processes)."""
+    if engine == "dask":
+        from checker.dask_engine import dask_extractor  # dask is an optional extra
+
+        return dask_extractor(scheduler, jobs)
+    return partial(extract_in_processes, jobs=jobs or default_jobs())
+
+
 @contextmanager
 def run_config(
     rules: list[Path] | None,
@@ -37,14 +49,17 @@ def run_config(
     quiet: bool,
     no_color: bool,
     ingest: IngestOptions | None = None,
+    extract: Extractor | None = None,
 ) -> Iterator[Config]:
-    """The configuration of a run with its cache and progress bar, closed when it ends; a
-    cache that cannot be used is reported on stderr and the run goes on without it."""
+    """The configuration of a run with its cache, progress bar, ingest limits and extractor
+    (default: every core), closed when it ends; a cache that cannot be used is reported on
+    stderr and the run goes on without it."""
     config = replace(Config.load(rules), ingest=ingest or IngestOptions())
     fact_cache = None if no_cache else FactCache(cache, config.lexicons)
     progress = ArticleProgress(console(stderr=True, no_color=no_color), enabled=not quiet)
+    chosen = extract or extractor(None)
     try:
-        yield replace(config, cache=fact_cache, progress=progress)
+        yield replace(config, cache=fact_cache, progress=progress, extractor=chosen)
     finally:
         progress.close()
         if fact_cache is not None:
