@@ -112,44 +112,6 @@ def test_folder_is_read_in_sorted_order_with_relative_ids(tmp_path: Path) -> Non
     assert ids == ["a.txt", "b/z.txt"]
 
 
-@pytest.mark.parametrize(
-    ("name", "content", "message"),
-    [
-        ("empty.txt", b"", "file is empty"),
-        ("blank.txt", b"  \n\n", "file is empty"),
-        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-        ("latin1.txt", "Caf\u00e9 prices rose 5%.".encode("latin-1"), "not valid UTF-8"),
-        ("bad.jsonl", b'{"text": "ok"}\n{not json}\n', "invalid JSON"),
-        ("notext.json", b'{"title": "x"}', "missing or empty 'text'"),
-    ],
-)
-def test_bad_files_raise_a_clear_input_error(
-    tmp_path: Path, name: str, content: bytes, message: str
-) -> None:
-    path = tmp_path / name
-    path.write_bytes(content)
-    with pytest.raises(InputError, match=message) as caught:
-        load_articles([str(path)])
-    assert str(path) in caught.value.render()
-
-
-def test_non_utf8_error_names_line_and_byte_offset(tmp_path: Path) -> None:
-    path = tmp_path / "latin1.txt"
-    path.write_bytes(b"First line.\nCaf\xe9 prices rose.\n")
-    with pytest.raises(InputError) as caught:
-        load_articles([str(path)])
-    assert caught.value.line == 2
-    assert "byte offset 15" in caught.value.message
-
-
-def test_bad_jsonl_line_is_named(tmp_path: Path) -> None:
-    path = tmp_path / "bad.jsonl"
-    path.write_text('{"text": "ok"}\n{not json}\n', encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        load_articles([str(path)])
-    assert caught.value.line == 2
-
-
 def test_missing_path_is_an_input_error() -> None:
     with pytest.raises(InputError, match="no such file or folder"):
         load_articles(["/nonexistent/folder"])

@@ -1,6 +1,5 @@
 """Hostile files (issue 7): each bad input is one clear line naming the file, or a warning
-with --keep-going; none crashes the run or leaks into the text. tests/test_ingest.py covers
-the ordinary bad files (empty, binary, Latin-1, a bad JSONL line); these are the nastier ones.
+with --keep-going; none crashes the run or leaks into the text.
 """
 
 from __future__ import annotations
@@ -25,6 +24,47 @@ OTHER = "The regional grid operator said demand peaked at 4,200 megawatts on Mon
 def _collecting(**options: object) -> tuple[IngestOptions, list[str]]:
     warnings: list[str] = []
     return IngestOptions(warn=warnings.append, **options), warnings  # type: ignore[arg-type]
+
+
+# --- ordinary bad files ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("blank.txt", b"  \n\n", "file is empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("latin1.txt", "Caf\u00e9 prices rose 5%.".encode("latin-1"), "not valid UTF-8"),
+        ("bad.jsonl", b'{"text": "ok"}\n{not json}\n', "invalid JSON"),
+        ("notext.json", b'{"title": "x"}', "missing or empty 'text'"),
+    ],
+)
+def test_bad_files_raise_a_clear_input_error(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as caught:
+        load_articles([str(path)])
+    assert str(path) in caught.value.render()
+
+
+def test_non_utf8_error_names_line_and_byte_offset(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(b"First line.\nCaf\xe9 prices rose.\n")
+    with pytest.raises(InputError) as caught:
+        load_articles([str(path)])
+    assert caught.value.line == 2
+    assert "byte offset 15" in caught.value.message
+
+
+def test_bad_jsonl_line_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "ok"}\n{not json}\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_articles([str(path)])
+    assert caught.value.line == 2
 
 
 # --- size ---------------------------------------------------------------------------------
