@@ -354,7 +354,8 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
     sources: dict[str, str] = {}
     head = list(islice(_lines(text, body_start), 12))
     non_blank = [(i, line.strip()) for i, (_, line) in enumerate(head) if line.strip()]
-    for _, line in non_blank[:3]:
+    # Scraped wire pages often put a title, a byline and a date line above the dateline.
+    for _, line in non_blank[:6]:
         dateline = _DATELINE.match(line)
         if dateline:
             found["outlet"] = dateline.group("outlet").strip()
@@ -367,7 +368,13 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
         found["title"], sources["title"] = non_blank[0][1], "title_line"
     for position, (_, line) in enumerate(non_blank[:6]):
         date = parse_date_line(line)
-        if date and "published" not in found:
+        shared = _author_and_date(line) if date is None else None
+        wanted = "published" not in found or found["published"].startswith("--")  # no year
+        if shared and wanted:
+            found["published"], sources["published"] = shared[1], "byline"
+            if "author" not in found:
+                found["author"], sources["author"] = shared[0], "byline"
+        elif date and wanted:
             found["published"], sources["published"] = date, "byline"
             author = _byline_author(non_blank[position - 1][1]) if position > 1 else None
             if author:
@@ -386,6 +393,22 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
 _AUTHOR = re.compile(
     r"^(?:By\s+)?(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von)){0,5})$"
 )
+
+
+_BYLINE_SEPARATOR = re.compile(r"\s*(?:[|·•]|\s[—–-]\s|,)\s*")
+
+
+def _author_and_date(line: str) -> tuple[str, str] | None:
+    """('Jane Doe', ISO date) from one byline line naming both: 'By Jane Doe | 2 July 2024',
+    'By Jane Doe · March 3, 2026', 'By Jane Doe, 3 March 2026'."""
+    if not line.startswith("By "):
+        return None
+    separator = _BYLINE_SEPARATOR.search(line)
+    if separator is None:
+        return None
+    author = _byline_author(line[: separator.start()])
+    date = parse_date_line(line[separator.end() :].strip())
+    return (author, date) if author and date else None
 
 
 def _byline_author(line: str) -> str | None:

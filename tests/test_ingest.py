@@ -51,6 +51,32 @@ def test_byline_date_and_title_line_are_inferred() -> None:
     assert sources["published"] == "byline"
 
 
+@pytest.mark.parametrize(
+    "byline",
+    ["By Ada Obi | 15 January 2026", "By Ada Obi · January 15, 2026", "By Ada Obi, 15 Jan 2026",
+     "By Ada Obi - 15 January 2026"],
+)  # fmt: skip
+def test_byline_naming_author_and_date_on_one_line_gives_both(byline: str) -> None:
+    found, sources = infer_metadata(f"Port Traffic Hits Record\n\n{byline}\n\nThe port grew.")
+    assert (found["author"], found["published"]) == ("Ada Obi", "2026-01-15")
+    assert sources["published"] == sources["author"] == "byline"
+
+
+def test_a_comma_after_a_name_without_a_date_is_no_byline_date() -> None:
+    found, _ = infer_metadata("Port Traffic Hits Record\n\nBy Ada Obi, Lagos\n\nThe port grew.")
+    assert "published" not in found
+
+
+def test_wire_dateline_below_title_byline_and_date_line_is_read() -> None:
+    text = (
+        "Harbour expansion approved\n\nBy Ada Obi\nMarch 3, 2026\n\n"
+        "LAGOS, Mar 3 (AFP) - The port authority approved a 1.2 km quay on Tuesday.\n"
+    )
+    found, sources = infer_metadata(text)
+    assert (found["outlet"], sources["outlet"]) == ("AFP", "dateline")
+    assert (found["published"], sources["published"]) == ("2026-03-03", "byline")
+
+
 def test_markdown_front_matter_is_metadata_and_noise(tmp_path: Path) -> None:
     path = tmp_path / "story.md"
     path.write_text(
