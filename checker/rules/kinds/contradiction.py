@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date
+from collections.abc import Mapping
+from datetime import date, timedelta
 
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Interval, Modality, Status
 from checker.rules.context import RuleContext, make_finding
@@ -49,7 +50,9 @@ def _claim_kind(fact: Fact) -> str | None:
     return None  # negated: a claim that something did not happen has no value to compare
 
 
-def _bucket_key(fact: Fact, rule: RuleSpec, context: RuleContext) -> tuple[str, str, str] | None:
+def _bucket_key(
+    fact: Fact, rule: RuleSpec, context: RuleContext, weeks: Mapping[str, str]
+) -> tuple[str, str, str] | None:
     kind = _claim_kind(fact)
     if kind is None or fact.unit is None:
         return None
@@ -58,14 +61,30 @@ def _bucket_key(fact: Fact, rule: RuleSpec, context: RuleContext) -> tuple[str, 
         # Many subjects move on one day ("the Dax fell 1.8%, the FTSE 2.4%"): only the same
         # subject's figures are rivals.
         measure += f"/{fact.subject or ''}"
-    return (measure, kind, _time_bucket(fact, rule, context))
+    if _states_a_move(fact, context):
+        kind += "/move"
+    return (measure, kind, _time_bucket(fact, rule, context, weeks))
 
 
-def _time_bucket(fact: Fact, rule: RuleSpec, context: RuleContext) -> str:
+_BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
+
+
+def _states_a_move(fact: Fact, context: RuleContext) -> bool:
+    """ "Cut admissions by a quarter", "grew by 3 million": the figure is the size of a
+    change, never a rival to a level of the same measure."""
+    text = context.articles[fact.article].text
+    low = max(fact.sentence.start, fact.start - 8)
+    return _BY_BEFORE.search(text, low, fact.start) is not None
+
+
+def _time_bucket(
+    fact: Fact, rule: RuleSpec, context: RuleContext, weeks: Mapping[str, str] | None = None
+) -> str:
     """The time a fact is about: the month, quarter or day its text names; else when its
     article was published, cut to the rule's window (a stock index moves every day; a
     shipment stays news for weeks). A bare year ("in 2008") is too coarse to say two reports
-    are about the same event."""
+    are about the same event. With ``weeks`` (see ``seven_day_windows``), a week is seven
+    days from the group's first publication instead of a calendar week."""
     explicit = fact.event_time.value if fact.event_time else None
     if explicit and len(explicit) >= 7:
         return explicit
@@ -79,8 +98,45 @@ def _time_bucket(fact: Fact, rule: RuleSpec, context: RuleContext) -> str:
         return published
     if window == "month":
         return published[:7]
+    if weeks is not None and published in weeks:
+        return weeks[published]
     year, week, _ = date.fromisoformat(published).isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def seven_day_windows(days: set[str]) -> dict[str, str]:
+    """Each publication day mapped to a window of seven days: the first starts on the
+    earliest day, the next on the first day after it, and so on. A story covered on
+    consecutive days stays in one window across a weekend, where calendar weeks would cut it
+    in two (Saturday's and Monday's reports of one figure never compared)."""
+    windows: dict[str, str] = {}
+    end: date | None = None
+    label = ""
+    for day in sorted(days):
+        current = date.fromisoformat(day)
+        if end is None or current > end:
+            end = current + timedelta(days=6)
+            label = f"{day}/P7D"
+        windows[day] = label
+    return windows
+
+
+def _week_windows(group: list[Fact], rule: RuleSpec, context: RuleContext) -> dict[str, str]:
+    """The seven-day windows of the group's facts that are dated only by publication."""
+    days = set()
+    for fact in group:
+        explicit = fact.event_time.value if fact.event_time else None
+        window = rule.params.undated_window_by_predicate.get(
+            fact.predicate or "", rule.params.undated_window
+        )
+        published = context.articles[fact.article].info.published or ""
+        if window == "week" and not (explicit and len(explicit) >= 7) and _is_day(published):
+            days.add(published)
+    return seven_day_windows(days)
+
+
+def _is_day(value: str) -> bool:
+    return len(value) == 10 and value[:1].isdigit()
 
 
 def _widened(interval: Interval, relative: float, absolute: float) -> tuple[float, float]:
@@ -173,10 +229,11 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     # The price of one unit, stated without "each", is not a rival figure for the total.
     unit_prices: set[str] = context.indexes.get("unstated_prices", set())  # type: ignore[assignment]
     buckets: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+    weeks = _week_windows(group, rule, context)
     for fact in group:
         if fact.id in unit_prices:
             continue
-        key = _bucket_key(fact, rule, context)
+        key = _bucket_key(fact, rule, context, weeks)
         if key is not None:
             buckets[key].append(fact)
     findings = []
