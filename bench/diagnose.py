@@ -26,7 +26,7 @@ from checker.models import Article, Fact, Report
 from checker.pipeline import Config
 from checker.rules.context import RuleContext
 from checker.rules.grouping import group_key
-from checker.rules.kinds.contradiction import _bucket_key  # the rule's own bucketing
+from checker.rules.kinds.contradiction import _bucket_key, _week_windows  # the rule's own bucketing
 
 
 def facts_at(
@@ -54,14 +54,15 @@ def reason(
         if entry["kind"] != "contradiction":
             return "rule: same group, the rule does not report it"
         rule = next(r for r in config.rules if r.id == "CT001")
-        buckets = [_bucket_key(f, rule, context) for f in present]
+        weeks = _week_windows(present, rule, context)
+        buckets = [_bucket_key(f, rule, context, weeks) for f in present]
         if len({b[1] if b else None for b in buckets}) > 1:
             return "rule: claim kinds differ (forecast vs outcome)"
         times = {b[2] if b else None for b in buckets}
         if "" in times and len(times) > 1:
             return "rule: time buckets differ (an article has no publication date)"
         if len(times) > 1:
-            return "rule: time buckets differ (publication weeks or event times)"
+            return "rule: time buckets differ (publications over 7 days apart or event times)"
         return "rule: same group and bucket, not reported"
     parts = ("topic", "predicate", "product or counted unit")
     differs = [parts[i] for i in range(3) if len({k[i] for k in keys if k}) > 1]

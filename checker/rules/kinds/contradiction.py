@@ -84,11 +84,14 @@ def _time_bucket(
     article was published, cut to the rule's window (a stock index moves every day; a
     shipment stays news for weeks). A bare year ("in 2008") is too coarse to say two reports
     are about the same event. With ``weeks`` (see ``seven_day_windows``), a week is seven
-    days from the group's first publication instead of a calendar week."""
-    explicit = fact.event_time.value if fact.event_time else None
+    days from the group's first publication instead of a calendar week, and a fact dated the
+    day its article came out ("on Tuesday", a wire dateline) is dated by publication."""
+    published = context.articles[fact.article].info.published or ""
+    explicit = _own_time(fact, published) if weeks is not None else _stated_time(fact)
     if explicit and len(explicit) >= 7:
         return explicit
-    published = context.articles[fact.article].info.published or ""
+    if weeks is not None and _is_running_total(fact, context):
+        return _stated_time(fact) or published
     window = rule.params.undated_window_by_predicate.get(
         fact.predicate or "", rule.params.undated_window
     )
@@ -125,14 +128,45 @@ def _week_windows(group: list[Fact], rule: RuleSpec, context: RuleContext) -> di
     """The seven-day windows of the group's facts that are dated only by publication."""
     days = set()
     for fact in group:
-        explicit = fact.event_time.value if fact.event_time else None
         window = rule.params.undated_window_by_predicate.get(
             fact.predicate or "", rule.params.undated_window
         )
         published = context.articles[fact.article].info.published or ""
-        if window == "week" and not (explicit and len(explicit) >= 7) and _is_day(published):
+        explicit = _own_time(fact, published)
+        if (
+            window == "week"
+            and not (explicit and len(explicit) >= 7)
+            and _is_day(published)
+            and not _is_running_total(fact, context)
+        ):
             days.add(published)
     return seven_day_windows(days)
+
+
+# A count that grows day by day ("vaccinated 23,650 children so far", "by Wednesday night"):
+# two reports of it agree only on the same day.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\s+to\s+now|as\s+of|by\s+(?:late\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|last\s+night))\b",
+    re.IGNORECASE,
+)
+
+
+def _is_running_total(fact: Fact, context: RuleContext) -> bool:
+    text = context.articles[fact.article].text
+    return _RUNNING_TOTAL.search(text, fact.sentence.start, fact.sentence.end) is not None
+
+
+def _stated_time(fact: Fact) -> str | None:
+    return fact.event_time.value if fact.event_time else None
+
+
+def _own_time(fact: Fact, published: str) -> str | None:
+    """The fact's event time unless it is merely its article's day: news reports what
+    happened when it is published, so "on Tuesday" in Tuesday's paper adds nothing that
+    would set it apart from a rival report of the same week."""
+    explicit = _stated_time(fact)
+    return None if explicit == published else explicit
 
 
 def _is_day(value: str) -> bool:
