@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.extract.context import find_entities
 from checker.lexicons import normalize_name
 from checker.pipeline import Config
 
@@ -31,3 +32,26 @@ def test_other_names_stay_unknown(written: str, config: Config) -> None:
 
 def test_corporate_words_and_punctuation_do_not_count() -> None:
     assert normalize_name("The Kestrel Biologics N.V.") == normalize_name("Kestrel Biologics NV")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Headcount at Marova has now reached 4,040 employees.", "Marova"),  # not "Mar"
+        ("Janssen shipped 2 million doses to Ghana.", "Janssen"),
+        ("Octavia Mining said output rose.", "Octavia Mining"),
+        ("Selora employs 2,300 people at its plant.", "Selora"),  # a first word before a verb
+    ],
+)
+def test_unknown_names_that_start_like_a_month_or_lead_a_sentence_are_names(
+    sentence: str, name: str, config: Config
+) -> None:
+    assert name in [m.name for m in find_entities(sentence, 0, config.lexicons)]
+
+
+@pytest.mark.parametrize("sentence", ["March was busy, with 400 units shipped.",
+                                      "Analysts said 400 units shipped."])  # fmt: skip
+def test_a_month_or_a_plural_noun_opening_a_sentence_is_no_name(
+    sentence: str, config: Config
+) -> None:
+    assert find_entities(sentence, 0, config.lexicons) == []

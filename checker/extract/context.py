@@ -118,8 +118,12 @@ _TITLE_WORDS = re.compile(
     r"Chairwoman|Director|Governor|Mayor|Senator|Commissioner|Officer|Manager|Dr\.?|Mr\.?|"
     r"Ms\.?|Mrs\.?|Professor|Prof\.)\s+)+"
 )
-_MONTH_WORD = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|"
-                         r"Wednesday|Thursday|Friday|Saturday|Sunday)")  # fmt: skip
+# Whole words only: "Marova", "Janssen" and "Octavia" are names, not months.
+_MONTH_WORD = re.compile(
+    r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 _NOT_SOURCES = frozenset(
     [
         "It",
@@ -317,6 +321,8 @@ _NOT_NAMES = frozenset(
 _VERB_AFTER_NAME = re.compile(
     r"\s+(?:will|would|could|can|may|said|says|has|have|had|is|was|plans|planned|aims|expects|"
     r"reported|announced|told|sold|bought|shipped|invested|ordered|delivered|approved|agreed|"
+    r"employs|employed|hired|builds|built|makes|made|operates|owns|owned|produces|produced|"
+    r"signed|won|raised|received|booked|posted|unveiled|launched|"
     # ... or a noun a company owns: "Orbex shares fell", "Orbex executives said"
     r"shares|stock|sales|revenue|profit|executives|officials|spokesman|spokeswoman|chief)\b"
 )
