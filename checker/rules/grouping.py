@@ -5,7 +5,8 @@ when the text names one, else for counts the counted unit itself, so "3 companie
 "200,000 units" approved are never compared as one quantity. A topic is one story, so the
 subject is left out of the key: subjects read from single sentences are still too unreliable
 ("Ghent", "Kestrel" and "Kenya" for one shipment) to split a story's facts by. A fact without
-a predicate, or with neither subject nor item, is too vague to compare and joins no group.
+a predicate is too vague to compare and joins no group; so is an amount or a percentage with
+neither subject nor item, while a count's noun says what it counts ("53 permanent jobs").
 Decision statuses form groups of their own, `status:<item or subject>`, so a status is never
 compared with a number.
 Building the groups is one pass over the facts (O(n)); rules then look only inside a group.
@@ -21,7 +22,11 @@ GroupKey = tuple[str, str, str]
 
 
 def group_key(fact: Fact, families: dict[str, str] | None = None) -> GroupKey | None:
-    if fact.predicate is None or (fact.subject is None and fact.item is None):
+    # A counted noun says what is counted ("53 permanent jobs"); an amount of money or a
+    # percentage with neither subject nor item says too little to be compared.
+    if fact.predicate is None or (
+        fact.subject is None and fact.item is None and fact.dimension is not Dimension.count
+    ):
         return None
     if fact.dimension is Dimension.status:
         return (fact.topic, fact.predicate, f"status:{fact.item or fact.subject}")
