@@ -334,6 +334,13 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’/-]{1,60}),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)"
     r"\s+\((?P<outlet>[A-Z][\w&.' -]{1,40})\)\s*[-–—]"
 )
+# A press release's or a paper's dateline with a full date and no outlet:
+# "Lisbon, 11 March 2026 – ...", "**GHENT, Belgium, March 4, 2026** – ...".
+_DATED_PLACE = re.compile(
+    r"^\**(?P<place>[A-Z][A-Za-z .'’/-]{1,60}(?:,\s+[A-Z][A-Za-z .'’-]{1,40}){0,2}),\s+"
+    r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
+    r"\**\s*[-–—]"
+)
 _COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<owner>[^\n]{2,80})$",
     re.IGNORECASE | re.MULTILINE,
@@ -361,6 +368,12 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
             found["outlet"] = dateline.group("outlet").strip()
             sources["outlet"] = "dateline"
             date = parse_date_value(dateline.group("date"))
+            if date:
+                found["published"], sources["published"] = date, "dateline"
+            break
+        dated_place = _DATED_PLACE.match(line)
+        if dated_place:
+            date = parse_date_value(dated_place.group("date"))
             if date:
                 found["published"], sources["published"] = date, "dateline"
             break

@@ -158,3 +158,22 @@ def test_scraped_furniture_lines_are_noise(line: str) -> None:
 def test_reporting_lines_are_not_noise() -> None:
     text = "Sources said the plant would cost $2 billion.\nShares rose 3% on Monday."
     assert find_noise(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [("Lisbon, 11 March 2026 – Meridia Energia today announced a 200 MW park.", "2026-03-11"),
+     ("**GHENT, Belgium, 4 March 2026** – Kestrel today confirmed the delivery.", "2026-03-04"),
+     ("NEW YORK, Nov. 3, 2025 - Orbex said it shipped 400 units.", "2025-11-03")],
+)  # fmt: skip
+def test_a_dateline_with_a_full_date_and_no_outlet_gives_the_date(
+    line: str, published: str
+) -> None:
+    found, sources = infer_metadata(f"PRESS RELEASE\n\nA title\n\n{line}\n")
+    assert (found["published"], sources["published"]) == (published, "dateline")
+    assert "outlet" not in found
+
+
+def test_a_name_and_a_date_in_a_sentence_are_no_dateline() -> None:
+    found, _ = infer_metadata("A title\n\nSmith, 11 March 2026 was the day the port reopened.\n")
+    assert "published" not in found
