@@ -392,3 +392,11 @@ def test_each_figure_of_a_list_belongs_to_the_name_opening_its_clause(config: Co
     text = "The Nasdaq index fell 3.2% on Monday, while the Dax lost 1.8% and the Ibex 2.5%."
     subjects = [f.subject for f in facts_of(text, config) if f.unit == "%"]
     assert subjects == ["Nasdaq", "Dax", "Ibex"]
+
+
+def test_ones_counts_the_noun_counted_before_it(config: Config) -> None:
+    text = "The park will create up to 500 construction jobs and 35 permanent ones."
+    assert [(f.quote, f.unit) for f in facts_of(text, config)] == [
+        ("up to 500 construction jobs", "job"),
+        ("35 permanent ones", "job"),
+    ]

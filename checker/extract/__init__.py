@@ -186,6 +186,7 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
     source_name = context.source_name(attribution)
     facts = []
     _mark_distributive(text, sentence, quantities)
+    _resolve_ones(quantities)
     for quantity, noun in quantities:
         if noun.item is None and context.models:
             noun.item = _nearest_model(context.models, quantity)
@@ -223,6 +224,17 @@ def _mark_distributive(
         if noun.per is None and _EACH_BEFORE.search(text, low, quantity.start):
             noun.per = (previous.noun if previous and previous.noun else None) or "each"
         previous = noun
+
+
+def _resolve_ones(quantities: list[tuple[RawQuantity, NounReading]]) -> None:
+    """"500 construction jobs and 35 permanent ones": "ones" stands for the noun counted just
+    before it in the sentence."""
+    previous: str | None = None
+    for _, noun in quantities:
+        if noun.noun is not None and noun.noun.lower() in ("one", "ones") and previous:
+            noun.noun = previous
+        elif noun.noun is not None:
+            previous = noun.noun
 
 
 def _sentence_statuses(context: _SentenceContext, mentions: list[StatusMention]) -> list[RawStatus]:
