@@ -377,8 +377,9 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
             if date:
                 found["published"], sources["published"] = date, "dateline"
             break
-    if non_blank and _looks_like_title(head, non_blank[0][0]):
-        found["title"], sources["title"] = non_blank[0][1], "title_line"
+    title = _title_line(head, non_blank)
+    if title:
+        found["title"], sources["title"] = title, "title_line"
     for position, (_, line) in enumerate(non_blank[:6]):
         date = parse_date_line(line)
         shared = _author_and_date(line) if date is None else None
@@ -428,6 +429,42 @@ def _byline_author(line: str) -> str | None:
     """The name on a byline line ('By Jane Doe', or a bare name above the date line)."""
     match = _AUTHOR.match(line.strip())
     return match.group("name") if match else None
+
+
+def _title_line(head: list[tuple[int, str]], non_blank: list[tuple[int, str]]) -> str | None:
+    """The headline: the first title-like line, after a masthead block ("PRESS RELEASE",
+    "THE ALENTEJO POST" and its tagline). A short line with a longer title-like line below
+    it ("Vaccine Supply Weekly" above the headline) is the publication's name."""
+    lines = non_blank[:5]
+    position = 0
+    if lines and _is_masthead(lines[0][1]):
+        position = _after_block(head, lines)
+    if position >= len(lines) or not _looks_like_title(head, lines[position][0]):
+        return None
+    _, line = lines[position]
+    following = [
+        other for i, other in lines[position + 1 :]
+        if _looks_like_title(head, i) and not _is_byline_or_date(other)
+    ]  # fmt: skip
+    if len(line.split()) <= 4 and following and len(following[0].split()) > len(line.split()):
+        return following[0]
+    return line
+
+
+def _is_masthead(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and line.isupper() and len(line.split()) <= 6
+
+
+def _after_block(head: list[tuple[int, str]], lines: list[tuple[int, str]]) -> int:
+    """The position in ``lines`` of the first line after the block the first line opens."""
+    first = lines[0][0]
+    blank = next((i for i in range(first + 1, len(head)) if not head[i][1].strip()), len(head))
+    return next((p for p, (i, _) in enumerate(lines) if i > blank), len(lines))
+
+
+def _is_byline_or_date(line: str) -> bool:
+    return line.startswith("By ") or parse_date_line(line) is not None
 
 
 def _looks_like_title(head: list[tuple[int, str]], index: int) -> bool:

@@ -177,3 +177,22 @@ def test_a_dateline_with_a_full_date_and_no_outlet_gives_the_date(
 def test_a_name_and_a_date_in_a_sentence_are_no_dateline() -> None:
     found, _ = infer_metadata("A title\n\nSmith, 11 March 2026 was the day the port reopened.\n")
     assert "published" not in found
+
+
+HEADLINE = "Port traffic hits a record in March"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [f"PRESS RELEASE\n\n{HEADLINE}\n\n",
+     f"THE HARBOUR POST\nNews from the coast\n\n{HEADLINE}\n\n",
+     f"Freight Weekly\n\n{HEADLINE}\n\nBy Ada Obi\n"],
+)  # fmt: skip
+def test_the_headline_is_found_below_a_masthead_or_publication_name(head: str) -> None:
+    found, _ = infer_metadata(head + "The port handled 4 million tonnes.\n")
+    assert found["title"] == HEADLINE
+
+
+def test_a_short_headline_above_its_byline_is_the_title() -> None:
+    text = "Markets tumble\n\nBy Ada Obi\n15 January 2026\n\nShares fell 3%.\n"
+    assert infer_metadata(text)[0]["title"] == "Markets tumble"

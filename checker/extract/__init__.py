@@ -227,7 +227,7 @@ def _mark_distributive(
 
 
 def _resolve_ones(quantities: list[tuple[RawQuantity, NounReading]]) -> None:
-    """"500 construction jobs and 35 permanent ones": "ones" stands for the noun counted just
+    """ "500 construction jobs and 35 permanent ones": "ones" stands for the noun counted just
     before it in the sentence."""
     previous: str | None = None
     for _, noun in quantities:
