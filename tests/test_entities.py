@@ -41,6 +41,7 @@ def test_corporate_words_and_punctuation_do_not_count() -> None:
         ("Janssen shipped 2 million doses to Ghana.", "Janssen"),
         ("Octavia Mining said output rose.", "Octavia Mining"),
         ("Selora employs 2,300 people at its plant.", "Selora"),  # a first word before a verb
+        ("Ulvara's workforce has reached 8,390 employees.", "Ulvara"),  # ... or a possessive
     ],
 )
 def test_unknown_names_that_start_like_a_month_or_lead_a_sentence_are_names(
@@ -55,3 +56,12 @@ def test_a_month_or_a_plural_noun_opening_a_sentence_is_no_name(
     sentence: str, config: Config
 ) -> None:
     assert find_entities(sentence, 0, config.lexicons) == []
+
+
+def test_a_currency_sign_is_not_the_country_it_abbreviates(config: Config) -> None:
+    mentions = find_entities("Ulvara will invest US$2 billion in HK$ bonds.", 0, config.lexicons)
+    assert [m.name for m in mentions] == ["Ulvara"]
+
+
+def test_a_common_word_in_the_possessive_opening_a_sentence_is_no_name(config: Config) -> None:
+    assert find_entities("Today's order of 400 units was the largest.", 0, config.lexicons) == []

@@ -328,9 +328,16 @@ _VERB_AFTER_NAME = re.compile(
 )
 
 
+_POSSESSIVE_AFTER_NAME = re.compile(r"['’]s\s")
+# Sentence-initial possessives that are no names: "Today's figures", "Last year's order".
+_COMMON_POSSESSORS = frozenset(["Today", "Yesterday", "Tomorrow", "Year", "Week", "Month"])
+
+
 def _acts_as_subject(sentence: str, end: int, word: str) -> bool:
-    """'Orbex will invest ...': a sentence-initial word followed by a verb, and not a plural
-    common noun ('Analysts said'), is taken as a name."""
+    """'Orbex will invest ...', "Orbex's workforce ...": a sentence-initial word followed by
+    a verb or a possessive, and not a plural common noun ('Analysts said'), is a name."""
+    if _POSSESSIVE_AFTER_NAME.match(sentence, end):
+        return word not in _COMMON_POSSESSORS
     return not word.endswith("s") and bool(_VERB_AFTER_NAME.match(sentence, end))
 
 
@@ -340,8 +347,8 @@ def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> lis
     taken: list[tuple[int, int]] = []
     for match in lexicons.entity_pattern.finditer(sentence):
         entity = lexicons.entity_of(match.group(0))
-        if entity is None:
-            continue
+        if entity is None or sentence.startswith("$", match.end()):
+            continue  # "US$2 billion", "HK$": a currency's sign, not the country
         mentions.append(EntityMention(offset + match.start(), offset + match.end(), entity.name,
                                       entity.type))  # fmt: skip
         taken.append((match.start(), match.end()))
@@ -353,6 +360,7 @@ def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> lis
             words.pop(0)
         if (
             not words
+            or sentence.startswith("$", match.end())  # "US$", "HK$": a currency's sign
             or any(ch.isdigit() for ch in match.group(0))
             or _MONTH_WORD.match(words[0])
             or (len(words) == 1 and words[0] in lexicons.physical_of)  # "MW", "MWh", "GWh"
