@@ -400,3 +400,24 @@ def test_ones_counts_the_noun_counted_before_it(config: Config) -> None:
         ("up to 500 construction jobs", "job"),
         ("35 permanent ones", "job"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["RENNET BAY, May 5 (Reuters) - The contract is valued at EUR 3.1 billion, Ada Obi said.",
+     "The contract is worth 4.1 billion euros, two sources briefed on the plan said."],
+)  # fmt: skip
+def test_a_month_named_may_and_the_noun_plan_hedge_nothing(text: str, config: Config) -> None:
+    [fact] = [f for f in facts_of(text, config) if f.unit == "EUR"]
+    assert fact.modality.value == "reported"
+
+
+def test_may_and_plans_to_still_hedge(config: Config) -> None:
+    facts = facts_of("Orbex may ship 400 units. Orbex plans to ship 900 units.", config)
+    assert [f.modality.value for f in facts] == ["hypothetical", "expected"]
+
+
+def test_a_datelines_place_is_not_the_subject(config: Config) -> None:
+    text = "RENNET BAY, May 5 (Reuters) - The contract is valued at EUR 3.1 billion, Ada Obi said."
+    [fact] = [f for f in facts_of(text, config) if f.unit == "EUR"]
+    assert fact.subject != "RENNET BAY"

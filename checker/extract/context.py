@@ -73,10 +73,12 @@ _STATEMENT = re.compile(r"\b(?:statement|filing|press\s+release|news\s+release|r
 # Cue words of each modality, lower case: they are matched on the case-folded text.
 MODALITY_CUES = {
     "negated": r"not|never|no\s+longer|yet\s+to|n't|declined\s+to|refused\s+to|denied|without",
-    "hypothetical": r"could|would|might|may|if|potential|potentially|possible|possibly|should|"
-    r"hypothetical|contingent",
-    "expected": r"expected|expects|expect|aims?|aiming|plans?|planned|planning|intends?|intended|"
-    r"will|set\s+to|scheduled|forecasts?|projected|anticipated?|targets?|targeting|is\s+to|"
+    # "may" before a number is the month ("RENNET BAY, May 5 (Reuters) -").
+    "hypothetical": r"could|would|might|may(?!\s+\d)|if|potential|potentially|possible|possibly|"
+    r"should|hypothetical|contingent",
+    # "plans to", not the noun: "sources briefed on the plan said" hedges nothing.
+    "expected": r"expected|expects|expect|aims?|aiming|plans?\s+to|planned|planning|intends?|"
+    r"intended|will|set\s+to|scheduled|forecasts?|projected|anticipated?|targets?|targeting|is\s+to|"
     r"are\s+to|going\s+to|on\s+track",
     "reported": r"reportedly|reported|according\s+to|said|says|told|understood|claimed|alleged|"
     r"allegedly",
@@ -372,6 +374,8 @@ def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> lis
         name = " ".join(words)
         if at_start and len(words) == 1 and not _acts_as_subject(sentence, match.end(), name):
             continue  # a capitalized first word is usually just the start of the sentence
+        if at_start and name.isupper() and sentence.startswith(",", match.end()):
+            continue  # a dateline's place ("RENNET BAY, May 5 (Reuters) -"), not an actor
         start = match.start() + match.group(0).index(words[0])
         known = lexicons.resolve_entity(name)  # "Tencent Holding", "Byte Dance"
         mentions.append(EntityMention(offset + start, offset + start + len(name),
