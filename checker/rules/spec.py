@@ -83,6 +83,12 @@ class UnsupportedParams(_Strict):
     relative_tolerance: float = Field(
         default=0.02, ge=0, le=1, title="How close another source's value must be to corroborate"
     )
+    min_count: float = Field(
+        default=0,
+        ge=0,
+        title="Counts no larger than this are too small to need a source ('three companies', "
+        "'two sources')",
+    )
 
 
 class QuantityPattern(_Strict):

@@ -16,15 +16,26 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from checker.models import AttributionKind, ComparedValue, Fact, FindingKind, Qualifier
+from checker.models import (
+    AttributionKind,
+    ComparedValue,
+    Dimension,
+    Fact,
+    FindingKind,
+    Qualifier,
+)
 from checker.rules.context import RuleContext, make_finding
 from checker.rules.intervals import describe
 from checker.rules.kinds.contradiction import _widened
 from checker.rules.spec import RuleSpec
 
 
-def is_specific(fact: Fact) -> bool:
-    return fact.unit is not None and fact.value.qualifier is not Qualifier.vague
+def is_specific(fact: Fact, min_count: float = 0) -> bool:
+    """A number in a unit, not a vague amount, and not a count of a few things."""
+    if fact.unit is None or fact.value.qualifier is Qualifier.vague:
+        return False
+    high = fact.value.high
+    return not (fact.dimension is Dimension.count and high is not None and high <= min_count)
 
 
 def is_attributed(fact: Fact) -> bool:
@@ -122,7 +133,7 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
         facts = by_article[article]
         if any(is_attributed(f) for f in facts):
             continue  # the article names a source for this measure
-        lonely = [f for f in facts if is_specific(f)
+        lonely = [f for f in facts if is_specific(f, rule.params.min_count)
                   and not is_corroborated(f, context, rule.params.relative_tolerance)]  # fmt: skip
         if lonely:
             findings.append(_finding(rule, article, lonely, context))
@@ -135,7 +146,7 @@ def check_loose(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> list
     by_article: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         if (
-            is_specific(fact)
+            is_specific(fact, rule.params.min_count)
             and not is_attributed(fact)
             and not is_corroborated(fact, context, rule.params.relative_tolerance)
         ):
