@@ -62,7 +62,9 @@ class ContradictionParams(_Strict):
     undated_window: Literal["day", "week", "month", "none"] = Field(
         default="week",
         title="Facts with no event time of their own are compared only when their articles "
-        "were published in the same day/week/month ('none': always)",
+        "were published on the same day, within seven days (week; for contradiction kinds, "
+        "counted from the group's first publication, else the calendar week) or in the same "
+        "month ('none': always)",
     )
     undated_window_by_predicate: dict[str, Literal["day", "week", "month", "none"]] = Field(
         default_factory=dict, title="The window for particular predicates, e.g. price_change: day"
