@@ -60,22 +60,41 @@ def topic_id(name: str) -> str:
 
 def assign_topics(paths: list[str], articles: list[Article]) -> list[Topic]:
     """One topic per folder given; loose files given directly form one topic together."""
+    root_of = _RootFinder(paths)
+    named: dict[str, tuple[str, str]] = {}  # root -> (topic id, title), worked out once per root
     topics: dict[str, tuple[str, list[str]]] = {}
     for article in articles:
-        root = _root_of(paths, article.info.path)
-        name = Path(root).name if Path(root).is_dir() else "articles"
-        tid = topic_id(name if name not in ("", ".") else Path.cwd().name)
+        root = root_of(article.info.path)
+        if root not in named:
+            name = Path(root).name if Path(root).is_dir() else "articles"
+            named[root] = (topic_id(name if name not in ("", ".") else Path.cwd().name), name)
+        tid, name = named[root]
         topics.setdefault(tid, (name, []))[1].append(article.id)
     return [
         Topic(id=tid, title=title, articles=ids) for tid, (title, ids) in sorted(topics.items())
     ]
 
 
-def _root_of(paths: list[str], article_path: str) -> str:
-    for root in paths:
-        if article_path == root or article_path.startswith(root.rstrip("/") + "/"):
-            return root
-    return article_path
+class _RootFinder:
+    """The first path given (in command-line order) that is an article's path or a folder
+    above it. Looked up by the article path's own prefixes, so the cost is the length of the
+    path, not the number of paths given (20,000 topic folders at 100,000 articles)."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self._exact: dict[str, int] = {}
+        self._folders: dict[str, int] = {}  # root without trailing slashes -> its position
+        for index, root in enumerate(paths):
+            self._exact.setdefault(root, index)
+            self._folders.setdefault(root.rstrip("/"), index)
+        self._paths = paths
+
+    def __call__(self, article_path: str) -> str:
+        found = self._exact.get(article_path, len(self._paths))
+        slash = article_path.find("/")
+        while slash != -1:  # every prefix that ends before a "/" may be a folder given
+            found = min(found, self._folders.get(article_path[:slash], len(self._paths)))
+            slash = article_path.find("/", slash + 1)
+        return self._paths[found] if found < len(self._paths) else article_path
 
 
 def _dateline_outlet(article: Article) -> str | None:
