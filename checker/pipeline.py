@@ -97,14 +97,15 @@ class _RootFinder:
         return self._paths[found] if found < len(self._paths) else article_path
 
 
-def _dateline_outlet(article: Article) -> str | None:
+def dateline_outlet(article: Article) -> str | None:
+    """The outlet a wire dateline names, which extraction and the cache key depend on."""
     return (
         article.info.outlet if article.info.metadata_sources.get("outlet") == "dateline" else None
     )
 
 
 def extract_facts(article: Article, topic: str, lexicons: CompiledLexicons) -> list[Fact]:
-    dateline = _dateline_outlet(article)
+    dateline = dateline_outlet(article)
     return [
         normalize_status(raw, article.text, article.id, topic)
         if isinstance(raw, RawStatus)
@@ -129,7 +130,7 @@ def extract_all(articles: list[Article], config: Config) -> dict[str, list[Fact]
     for article, facts in zip(missing, config.extractor(missing, config.lexicons), strict=True):
         extracted[article.id] = facts
         if config.cache is not None:
-            config.cache.put(config.cache.key(article, _dateline_outlet(article)), facts)
+            config.cache.put(config.cache.key(article, dateline_outlet(article)), facts)
         _report_progress(config, len(extracted), len(articles))
     if config.cache is not None:
         config.cache.flush()
@@ -137,7 +138,7 @@ def extract_all(articles: list[Article], config: Config) -> dict[str, list[Fact]
 
 
 def _cached_facts(article: Article, cache: FactCache | None) -> list[Fact] | None:
-    return None if cache is None else cache.get(cache.key(article, _dateline_outlet(article)))
+    return None if cache is None else cache.get(cache.key(article, dateline_outlet(article)))
 
 
 def _report_progress(config: Config, done: int, total: int) -> None:
@@ -148,7 +149,7 @@ def _report_progress(config: Config, done: int, total: int) -> None:
 def _topicless_facts(article: Article, config: Config) -> list[Fact]:
     if config.cache is None:
         return extract_facts(article, "", config.lexicons)
-    key = config.cache.key(article, _dateline_outlet(article))
+    key = config.cache.key(article, dateline_outlet(article))
     facts = config.cache.get(key)
     if facts is None:
         facts = extract_facts(article, "", config.lexicons)
