@@ -284,13 +284,12 @@ def baseline_command(
     Example: checker baseline seeds --out checker-baseline.json
     """
     from checker.baseline import make_baseline, render_baseline
-    from checker.pipeline import check_paths
     from checker.report import atomic_write
-    from checker.runner import run_config
+    from checker.runner import findings_only, run_config
 
     def run() -> int:
         with run_config(rules, cache, no_cache, quiet, no_color=False) as config:
-            report, _ = check_paths(paths, config, topics, topics_file)
+            report = findings_only(paths, config, topics, topics_file)
         if out.parent and not out.parent.is_dir():
             raise CheckerError("folder of the baseline file does not exist", str(out.parent))
         atomic_write(out, render_baseline(make_baseline(report)))

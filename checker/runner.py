@@ -24,7 +24,7 @@ from checker.report import write_reports
 from checker.report.base import RenderOptions
 from checker.report.stream import StreamingReports
 from checker.report.terminal import ArticleProgress
-from checker.stream import stream_paths
+from checker.stream import NO_REPORTS, stream_paths
 from checker.topics import TopicMode
 
 
@@ -121,3 +121,13 @@ def checked(
     if against is not None:
         return check_against(paths, against, config, topics, topics_file)
     return check_paths(paths, config, topics, topics_file)
+
+
+def findings_only(
+    paths: list[str], config: Config, topics: TopicMode, topics_file: Path | None
+) -> Report:
+    """The findings of a check and the facts they cite, no file written (for a baseline);
+    streamed with folder topics."""
+    if topics is TopicMode.folder:
+        return stream_paths(paths, config, NO_REPORTS, topics_file).report
+    return check_paths(paths, config, topics, topics_file)[0]

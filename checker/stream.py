@@ -56,6 +56,24 @@ class TopicSink(Protocol):
         """``report`` holds the findings, the summary and the facts the findings cite."""
 
 
+class _NoReports:
+    """A sink that writes nothing: a run for its findings alone (`checker baseline`)."""
+
+    def begin(self, report: Report, articles: list[Article]) -> None:
+        pass
+
+    def topic(
+        self, topic: Topic, facts: list[Fact], groups: list[FactGroup], findings: list[Finding]
+    ) -> None:
+        pass
+
+    def end(self, report: Report, fact_count: int) -> None:
+        pass
+
+
+NO_REPORTS = _NoReports()
+
+
 @dataclass(frozen=True)
 class Streamed:
     """What a streamed run keeps: the report without the facts no finding cites (and without

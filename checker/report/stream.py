@@ -37,9 +37,13 @@ from checker.report import (
 from checker.report.html_view import TopicRecords, build_topic_page
 from checker.rules.spec import RuleSpec
 
+_ARTICLES = TypeAdapter(list[ArticleInfo])
+_TOPICS = TypeAdapter(list[Topic])
 _FACTS = TypeAdapter(list[Fact])
 _GROUPS = TypeAdapter(list[FactGroup])
 # The report's sections, in the order render_json writes them; facts and groups stream.
+_ARTICLES_KEY = '\n  "articles": '
+_TOPICS_KEY = '\n  "topics": '
 _FACTS_KEY = '\n  "facts": '
 _GROUPS_KEY = '\n  "groups": '
 _FINDINGS_KEY = '\n  "findings": '
@@ -53,6 +57,20 @@ def json_items(adapter: TypeAdapter[list], items: list) -> str:
     text = adapter.dump_json(items, indent=2).decode("utf-8")  # "[\n  {...},\n  {...}\n]"
     # No JSON string holds a raw newline, so every newline here is between two lines.
     return "  " + text[2:-2].replace("\n", "\n  ")
+
+
+def _write_list(handle: IO[str], adapter: TypeAdapter[list], items: list) -> None:
+    """A whole top-level list, as render_json writes it, a slice of items at a time."""
+    if not items:
+        handle.write("[]")
+        return
+    for start in range(0, len(items), _SLICE):
+        handle.write(",\n" if start else "[\n")
+        handle.write(json_items(adapter, items[start : start + _SLICE]))
+    handle.write("\n  ]")
+
+
+_SLICE = 1000
 
 
 class _Staged:
@@ -151,8 +169,7 @@ class StreamingReports:
         self._articles = articles
         if "json" in self.formats:
             self._json = self._stage(COMMIT_FILE)
-            head = report.model_dump_json(indent=2).split(_FACTS_KEY, 1)[0]
-            self._json.handle.write(head + _FACTS_KEY)
+            self._write_head(report)
             self._facts = _Items(self._json.handle, "[\n")
             self._groups_spill = self._stage(f"{COMMIT_FILE}-groups")  # appended at the end
             self._group_items = _Items(self._groups_spill.handle, "")
@@ -212,6 +229,17 @@ class StreamingReports:
         staged.handle.write(text)
         staged.close()
 
+    def _write_head(self, report: Report) -> None:
+        """Everything before the facts; the articles and topics a slice at a time, so no
+        string of them all is ever made (100 MB at 100,000 articles)."""
+        handle = self._json.handle
+        bare = report.model_copy(update={"articles": [], "topics": []})
+        handle.write(bare.model_dump_json(indent=2).split(_ARTICLES_KEY, 1)[0] + _ARTICLES_KEY)
+        _write_list(handle, _ARTICLES, report.articles)
+        handle.write("," + _TOPICS_KEY)
+        _write_list(handle, _TOPICS, report.topics)
+        handle.write("," + _FACTS_KEY)
+
     def _end_json(self, report: Report) -> None:
         handle = self._json.handle
         handle.write("\n  ]" if self._facts.started else "[]")
@@ -226,6 +254,9 @@ class StreamingReports:
             handle.write("[]")
         self._groups_spill.discard()
         self._staged.remove(self._groups_spill)
-        tail = report.model_dump_json(indent=2).split(_FINDINGS_KEY, 1)[1]
+        # Only the findings and the summary follow; the rest of ``report`` is left out of
+        # the text that is cut (the articles alone would be 100 MB at 100,000 articles).
+        bare = report.model_copy(update={"articles": [], "topics": [], "facts": []})
+        tail = bare.model_dump_json(indent=2).split(_FINDINGS_KEY, 1)[1]
         handle.write("," + _FINDINGS_KEY + tail + "\n")
         self._json.close()
