@@ -41,6 +41,7 @@ _ARTICLES = TypeAdapter(list[ArticleInfo])
 _TOPICS = TypeAdapter(list[Topic])
 _FACTS = TypeAdapter(list[Fact])
 _GROUPS = TypeAdapter(list[FactGroup])
+_FINDINGS = TypeAdapter(list[Finding])
 # The report's sections, in the order render_json writes them; facts and groups stream.
 _ARTICLES_KEY = '\n  "articles": '
 _TOPICS_KEY = '\n  "topics": '
@@ -254,9 +255,8 @@ class StreamingReports:
             handle.write("[]")
         self._groups_spill.discard()
         self._staged.remove(self._groups_spill)
-        # Only the findings and the summary follow; the rest of ``report`` is left out of
-        # the text that is cut (the articles alone would be 100 MB at 100,000 articles).
-        bare = report.model_copy(update={"articles": [], "topics": [], "facts": []})
-        tail = bare.model_dump_json(indent=2).split(_FINDINGS_KEY, 1)[1]
-        handle.write("," + _FINDINGS_KEY + tail + "\n")
+        handle.write("," + _FINDINGS_KEY)
+        _write_list(handle, _FINDINGS, report.findings)  # 200 MB as one string at 100k
+        bare = report.model_copy(update={"articles": [], "topics": [], "facts": [], "findings": []})
+        handle.write(bare.model_dump_json(indent=2).split(_FINDINGS_KEY + "[]", 1)[1] + "\n")
         self._json.close()
