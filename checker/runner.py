@@ -97,10 +97,13 @@ def check_and_write(
     options: RenderOptions,
 ) -> Outcome:
     """A plain check with folder topics streams topic by topic (checker/stream.py); one with
-    --topics auto or --against is made whole in memory and then written."""
+    --topics auto or --against is made whole in memory and then written. The report of the
+    outcome is for the terminal summary and the exit code: streamed, it holds the findings
+    but only the facts the formats needed."""
     if against is None and topics is TopicMode.folder:
         with StreamingReports(out, formats, options) as writer:
-            streamed = stream_paths(paths, config, writer, topics_file, baseline)
+            streamed = stream_paths(paths, config, writer, topics_file, baseline,
+                                    keep_cited=writer.needs_cited_facts)  # fmt: skip
         return Outcome(streamed.report, writer.written, streamed.fact_count, streamed.known)
     report, articles = checked(paths, against, config, topics, topics_file)
     known = 0

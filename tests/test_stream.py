@@ -66,7 +66,12 @@ def test_a_streamed_run_writes_the_bytes_of_the_run_in_memory(
     assert outcome.report.findings == report.findings
     assert outcome.fact_count == len(report.facts) > 0
     cited = {fid for finding in report.findings for fid in finding.facts}
-    assert {f.id for f in outcome.report.facts} == cited
+    assert {f.id for f in outcome.report.facts} == cited  # SARIF's fingerprints read them
+    json_only = check_and_write(paths, None, config, TopicMode.folder, None, None,
+                                tmp_path / "json", ["json"], options)  # fmt: skip
+    assert json_only.report.facts == [] and json_only.report.findings == report.findings
+    written = (tmp_path / "json" / "report.json").read_bytes()
+    assert written == (tmp_path / "memory" / "report.json").read_bytes()
 
 
 def test_a_baseline_drops_the_same_findings_when_streamed(tmp_path: Path, config: Config) -> None:

@@ -131,6 +131,7 @@ class StreamingReports:
         self._staged: list[_Staged] = []
         self._pages: dict[str, _PageRow] = {}
         self._groups: list[FactGroup] = []  # what the other formats read of the groups
+        self._judged_groups = "claimreview" in formats or "junit" in formats
         self._slim_groups = "junit" in formats  # JUnit lists every group, by name only
         # Set by begin():
         self._report: Report
@@ -161,6 +162,11 @@ class StreamingReports:
         staged = _Staged(self.out, name)
         self._staged.append(staged)
         return staged
+
+    @property
+    def needs_cited_facts(self) -> bool:
+        """Whether a format reads the facts findings cite: SARIF's fingerprints."""
+        return "sarif" in self.formats
 
     def begin(self, report: Report, articles: list[Article]) -> None:
         """``report`` has the run's articles and topics and nothing else yet; ``articles`` are
@@ -197,7 +203,7 @@ class StreamingReports:
             staged.close()
             self._pages[topic.id] = _PageRow(page.topic, page.file, page.counts)
         for group in groups:
-            if group.findings:  # ClaimReview reviews these, with their rows
+            if group.findings and self._judged_groups:  # ClaimReview reviews these, with rows
                 self._groups.append(group)
             elif self._slim_groups:
                 self._groups.append(group.model_copy(update={"rows": []}))
