@@ -15,8 +15,8 @@ from typing import Literal
 from pydantic import ValidationError
 
 from checker.errors import CheckerError
-from checker.models import Record, Report
-from checker.report.fingerprint import fingerprints
+from checker.models import Fact, Finding, Record, Report
+from checker.report.fingerprint import fingerprint, fingerprints
 from checker.report.subset import keep_findings
 
 
@@ -67,13 +67,29 @@ def read_baseline(path: Path) -> Baseline:
 def apply_baseline(report: Report, baseline: Baseline) -> tuple[Report, int]:
     """The report with only the findings the baseline does not record, and how many it
     dropped."""
-    known = Counter(e.fingerprint for e in baseline.findings)
-    prints = fingerprints(report)
-    new: set[str] = set()
-    for finding in report.findings:
-        fingerprint = prints[finding.id]
-        if known[fingerprint] > 0:
-            known[fingerprint] -= 1
-        else:
-            new.add(finding.id)
-    return keep_findings(report, lambda f: f.id in new), len(report.findings) - len(new)
+    unknown = BaselineFilter(baseline)
+    new = unknown.new_findings(report.findings, {f.id: f for f in report.facts})
+    return keep_findings(report, lambda f: f.id in new), unknown.known
+
+
+class BaselineFilter:
+    """The baseline's fingerprints, used up as findings match them. Findings are judged in
+    report order, each once; a streamed run judges one topic's at a time, which is the same,
+    since findings that share a fingerprint share their articles, and so their topic."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self._unused = Counter(e.fingerprint for e in baseline.findings)
+        self.known = 0  # findings dropped so far
+
+    def new_findings(self, findings: list[Finding], facts: dict[str, Fact]) -> set[str]:
+        """Ids of those of ``findings`` the baseline does not record; ``facts`` holds (at
+        least) the facts they cite."""
+        new: set[str] = set()
+        for finding in findings:
+            stamp = fingerprint(finding, facts)
+            if self._unused[stamp] > 0:
+                self._unused[stamp] -= 1
+                self.known += 1
+            else:
+                new.add(finding.id)
+        return new

@@ -98,6 +98,17 @@ class FactCache:
             self.hits += 1
         return facts
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored for ``key`` (not decoded, and not counted as a hit)."""
+        if self._db is None:
+            return False
+        try:
+            row = self._db.execute("SELECT 1 FROM facts WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return False
+        return row is not None
+
     def put(self, key: str, facts: list[Fact]) -> None:
         if self._db is None:
             return

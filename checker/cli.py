@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -15,9 +15,6 @@ from checker import __version__
 from checker.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CheckerError
 from checker.models import SEVERITY_RANK, Severity
 from checker.topics import TopicMode
-
-if TYPE_CHECKING:
-    from checker.models import Report
 
 DEFAULT_CACHE = Path(".checker-cache")  # checker.cache.DEFAULT_CACHE_DIR, without importing it
 DEFAULT_MAX_BYTES = 50_000_000  # checker.ingest.DEFAULT_MAX_BYTES, without importing it
@@ -170,12 +167,12 @@ def check(
     Example: checker check archive/ --jobs 4 --format json
     Example: checker check archive/ --engine dask --scheduler tcp://scheduler:8786
     """
-    from checker.baseline import apply_baseline, read_baseline
+    from checker.baseline import read_baseline
     from checker.ingest import IngestOptions
-    from checker.report import parse_formats, write_reports
+    from checker.report import parse_formats
     from checker.report.base import RenderOptions
     from checker.report.terminal import print_summary
-    from checker.runner import checked, console, extractor, run_config
+    from checker.runner import Outcome, check_and_write, console, extractor, run_config
 
     if fail_on not in FAIL_ON:
         _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
@@ -188,23 +185,20 @@ def check(
     # GitHub reads annotations from stdout, so the human summary moves to stderr then.
     terminal = console(stderr="github" in formats, no_color=no_color)
 
-    def run() -> tuple[Report, list[Path], int]:
+    def run() -> Outcome:
         known_findings = _guard(lambda: read_baseline(baseline)) if baseline else None
         ingest = IngestOptions(max_bytes=max_bytes, keep_going=keep_going)
         with run_config(rules, cache, no_cache, quiet, no_color, ingest, extract) as config:
-            report, articles = checked(paths, against, config, topics, topics_file)
-        known = 0
-        if known_findings is not None:
-            report, known = apply_baseline(report, known_findings)
-        options = RenderOptions(rules=tuple(config.rules), fail_on=fail_on)
-        return report, write_reports(report, articles, out, formats, options), known
+            options = RenderOptions(rules=tuple(config.rules), fail_on=fail_on)
+            return check_and_write(paths, against, config, topics, topics_file, known_findings,
+                                   out, formats, options)  # fmt: skip
 
-    report, written, known = _guard(run)
+    outcome = _guard(run)
     if "github" in formats:
         sys.stdout.write((out / "github-annotations.txt").read_text(encoding="utf-8"))
     if not quiet:
-        print_summary(terminal, report, written, known)
-    raise typer.Exit(_exit_code(report.findings, fail_on))
+        print_summary(terminal, outcome.report, outcome.written, outcome.known, outcome.fact_count)
+    raise typer.Exit(_exit_code(outcome.report.findings, fail_on))
 
 
 def _exit_code(findings: list, fail_on: str) -> int:
@@ -290,13 +284,12 @@ def baseline_command(
     Example: checker baseline seeds --out checker-baseline.json
     """
     from checker.baseline import make_baseline, render_baseline
-    from checker.pipeline import check_paths
     from checker.report import atomic_write
-    from checker.runner import run_config
+    from checker.runner import findings_only, run_config
 
     def run() -> int:
         with run_config(rules, cache, no_cache, quiet, no_color=False) as config:
-            report, _ = check_paths(paths, config, topics, topics_file)
+            report = findings_only(paths, config, topics, topics_file)
         if out.parent and not out.parent.is_dir():
             raise CheckerError("folder of the baseline file does not exist", str(out.parent))
         atomic_write(out, render_baseline(make_baseline(report)))

@@ -60,32 +60,52 @@ def topic_id(name: str) -> str:
 
 def assign_topics(paths: list[str], articles: list[Article]) -> list[Topic]:
     """One topic per folder given; loose files given directly form one topic together."""
+    root_of = _RootFinder(paths)
+    named: dict[str, tuple[str, str]] = {}  # root -> (topic id, title), worked out once per root
     topics: dict[str, tuple[str, list[str]]] = {}
     for article in articles:
-        root = _root_of(paths, article.info.path)
-        name = Path(root).name if Path(root).is_dir() else "articles"
-        tid = topic_id(name if name not in ("", ".") else Path.cwd().name)
+        root = root_of(article.info.path)
+        if root not in named:
+            name = Path(root).name if Path(root).is_dir() else "articles"
+            named[root] = (topic_id(name if name not in ("", ".") else Path.cwd().name), name)
+        tid, name = named[root]
         topics.setdefault(tid, (name, []))[1].append(article.id)
     return [
         Topic(id=tid, title=title, articles=ids) for tid, (title, ids) in sorted(topics.items())
     ]
 
 
-def _root_of(paths: list[str], article_path: str) -> str:
-    for root in paths:
-        if article_path == root or article_path.startswith(root.rstrip("/") + "/"):
-            return root
-    return article_path
+class _RootFinder:
+    """The first path given (in command-line order) that is an article's path or a folder
+    above it. Looked up by the article path's own prefixes, so the cost is the length of the
+    path, not the number of paths given (20,000 topic folders at 100,000 articles)."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self._exact: dict[str, int] = {}
+        self._folders: dict[str, int] = {}  # root without trailing slashes -> its position
+        for index, root in enumerate(paths):
+            self._exact.setdefault(root, index)
+            self._folders.setdefault(root.rstrip("/"), index)
+        self._paths = paths
+
+    def __call__(self, article_path: str) -> str:
+        found = self._exact.get(article_path, len(self._paths))
+        slash = article_path.find("/")
+        while slash != -1:  # every prefix that ends before a "/" may be a folder given
+            found = min(found, self._folders.get(article_path[:slash], len(self._paths)))
+            slash = article_path.find("/", slash + 1)
+        return self._paths[found] if found < len(self._paths) else article_path
 
 
-def _dateline_outlet(article: Article) -> str | None:
+def dateline_outlet(article: Article) -> str | None:
+    """The outlet a wire dateline names, which extraction and the cache key depend on."""
     return (
         article.info.outlet if article.info.metadata_sources.get("outlet") == "dateline" else None
     )
 
 
 def extract_facts(article: Article, topic: str, lexicons: CompiledLexicons) -> list[Fact]:
-    dateline = _dateline_outlet(article)
+    dateline = dateline_outlet(article)
     return [
         normalize_status(raw, article.text, article.id, topic)
         if isinstance(raw, RawStatus)
@@ -110,7 +130,7 @@ def extract_all(articles: list[Article], config: Config) -> dict[str, list[Fact]
     for article, facts in zip(missing, config.extractor(missing, config.lexicons), strict=True):
         extracted[article.id] = facts
         if config.cache is not None:
-            config.cache.put(config.cache.key(article, _dateline_outlet(article)), facts)
+            config.cache.put(config.cache.key(article, dateline_outlet(article)), facts)
         _report_progress(config, len(extracted), len(articles))
     if config.cache is not None:
         config.cache.flush()
@@ -118,7 +138,7 @@ def extract_all(articles: list[Article], config: Config) -> dict[str, list[Fact]
 
 
 def _cached_facts(article: Article, cache: FactCache | None) -> list[Fact] | None:
-    return None if cache is None else cache.get(cache.key(article, _dateline_outlet(article)))
+    return None if cache is None else cache.get(cache.key(article, dateline_outlet(article)))
 
 
 def _report_progress(config: Config, done: int, total: int) -> None:
@@ -129,7 +149,7 @@ def _report_progress(config: Config, done: int, total: int) -> None:
 def _topicless_facts(article: Article, config: Config) -> list[Fact]:
     if config.cache is None:
         return extract_facts(article, "", config.lexicons)
-    key = config.cache.key(article, _dateline_outlet(article))
+    key = config.cache.key(article, dateline_outlet(article))
     facts = config.cache.get(key)
     if facts is None:
         facts = extract_facts(article, "", config.lexicons)

@@ -1,25 +1,30 @@
 """What a command-line run sets up around the pipeline: the configuration with its fact cache
 and progress bar (closed when the run ends), the rich console, and the choice between a
-plain check and gating new articles against a corpus."""
+streamed check, a check made whole in memory and gating new articles against a corpus."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
 import typer
 from rich.console import Console
 
+from checker.baseline import Baseline, apply_baseline
 from checker.cache import FactCache
 from checker.gate import check_against
 from checker.ingest import IngestOptions
 from checker.models import Article, Report
 from checker.parallel import default_jobs, extract_in_processes
 from checker.pipeline import Config, Extractor, check_paths
+from checker.report import write_reports
+from checker.report.base import RenderOptions
+from checker.report.stream import StreamingReports
 from checker.report.terminal import ArticleProgress
+from checker.stream import NO_REPORTS, stream_paths
 from checker.topics import TopicMode
 
 
@@ -68,6 +73,46 @@ def run_config(
                 typer.echo(f"checker: warning: {fact_cache.problem}", err=True)
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """A checked run as the command line reports it: the report (after the baseline; when
+    streamed, it holds only the facts its findings cite), the files written, how many facts
+    were checked and how many findings the baseline dropped."""
+
+    report: Report
+    written: list[Path]
+    fact_count: int
+    known: int
+
+
+def check_and_write(
+    paths: list[str],
+    against: str | None,
+    config: Config,
+    topics: TopicMode,
+    topics_file: Path | None,
+    baseline: Baseline | None,
+    out: Path,
+    formats: list[str],
+    options: RenderOptions,
+) -> Outcome:
+    """A plain check with folder topics streams topic by topic (checker/stream.py); one with
+    --topics auto or --against is made whole in memory and then written. The report of the
+    outcome is for the terminal summary and the exit code: streamed, it holds the findings
+    but only the facts the formats needed."""
+    if against is None and topics is TopicMode.folder:
+        with StreamingReports(out, formats, options) as writer:
+            streamed = stream_paths(paths, config, writer, topics_file, baseline,
+                                    keep_cited=writer.needs_cited_facts)  # fmt: skip
+        return Outcome(streamed.report, writer.written, streamed.fact_count, streamed.known)
+    report, articles = checked(paths, against, config, topics, topics_file)
+    known = 0
+    if baseline is not None:
+        report, known = apply_baseline(report, baseline)
+    written = write_reports(report, articles, out, formats, options)
+    return Outcome(report, written, len(report.facts), known)
+
+
 def checked(
     paths: list[str],
     against: str | None,
@@ -79,3 +124,13 @@ def checked(
     if against is not None:
         return check_against(paths, against, config, topics, topics_file)
     return check_paths(paths, config, topics, topics_file)
+
+
+def findings_only(
+    paths: list[str], config: Config, topics: TopicMode, topics_file: Path | None
+) -> Report:
+    """The findings of a check and the facts they cite, no file written (for a baseline);
+    streamed with folder topics."""
+    if topics is TopicMode.folder:
+        return stream_paths(paths, config, NO_REPORTS, topics_file).report
+    return check_paths(paths, config, topics, topics_file)[0]

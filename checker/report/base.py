@@ -25,11 +25,24 @@ class RenderOptions:
 @dataclass(frozen=True)
 class RenderContext:
     """The report, the articles it was made from (their texts give line numbers) and options,
-    with the look-ups every reporter needs computed once."""
+    with the look-ups every reporter needs computed once.
+
+    A streamed run (checker/stream.py) renders from a report that holds only the facts its
+    findings cite; ``fact_count`` then says how many facts were checked in all."""
 
     report: Report
     articles: list[Article]
     options: RenderOptions = field(default_factory=RenderOptions)
+    fact_count: int | None = None
+
+    @property
+    def facts_checked(self) -> int:
+        return len(self.report.facts) if self.fact_count is None else self.fact_count
+
+    @cached_property
+    def findings_by_topic(self) -> dict[str, list[Finding]]:
+        """Each topic's findings in report order: one pass, not one per topic."""
+        return findings_by_topic(self.report.findings)
 
     @cached_property
     def article_by_id(self) -> dict[str, Article]:
@@ -75,3 +88,10 @@ class Reporter(ABC):
     @abstractmethod
     def render(self, context: RenderContext) -> str:
         """The whole file's text."""
+
+
+def findings_by_topic(findings: list[Finding]) -> dict[str, list[Finding]]:
+    by_topic: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_topic.setdefault(finding.topic, []).append(finding)
+    return by_topic

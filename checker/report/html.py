@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Protocol
 
 import jinja2
 from markupsafe import Markup
@@ -78,7 +79,7 @@ def render_site(
     report: Report, articles: list[Article], rules: Sequence[RuleSpec] | None = None
 ) -> dict[str, str]:
     """File name -> page: index.html and one page per topic."""
-    rule_specs = {rule.id: rule for rule in (_builtin_rules() if rules is None else rules)}
+    rule_specs = rule_table(rules)
     names = page_names(report.topics)
     by_id = {article.id: article for article in articles}
     infos = {info.id: info for info in report.articles}
@@ -87,12 +88,38 @@ def render_site(
         build_topic_page(t, names[t.id], records[t.id], infos, by_id, rule_specs)
         for t in report.topics
     ]
-    env = _environment()
-    site = {INDEX: env.get_template("index.html.j2").render(report=report, pages=pages)}
-    topic_template = env.get_template("topic.html.j2")
+    site = {INDEX: render_index_page(report, pages, len(report.facts))}
     for page in pages:
-        site[page.file] = topic_template.render(report=report, page=page)
+        site[page.file] = render_topic_page(report, page)
     return site
+
+
+def rule_table(rules: Sequence[RuleSpec] | None) -> dict[str, RuleSpec]:
+    """The rules whose descriptions pages show, by id (default: the built-in rules)."""
+    return {rule.id: rule for rule in (_builtin_rules() if rules is None else rules)}
+
+
+def render_topic_page(report: Report, page: TopicPage) -> str:
+    """One topic's page; of ``report`` it reads only the tool and schema version."""
+    return _environment().get_template("topic.html.j2").render(report=report, page=page)
+
+
+def render_index_page(report: Report, pages: Sequence[IndexRow], fact_count: int) -> str:
+    """index.html: the run's counts and a row per topic page. Of ``report`` it reads the
+    articles, topics and summary (a streamed run's report holds only some of the facts)."""
+    return (
+        _environment()
+        .get_template("index.html.j2")
+        .render(report=report, pages=pages, fact_count=fact_count)
+    )
+
+
+class IndexRow(Protocol):
+    """What index.html shows of a topic page: a TopicPage, or a streamed run's digest of one."""
+
+    topic: Topic
+    file: str
+    counts: dict[str, int]
 
 
 def render_index(report: Report, articles: list[Article]) -> str:
@@ -105,4 +132,14 @@ def _builtin_rules() -> list[RuleSpec]:
     return load_rules(default_rule_dirs())
 
 
-__all__ = ["INDEX", "TopicPage", "page_names", "render_index", "render_site"]
+__all__ = [
+    "INDEX",
+    "IndexRow",
+    "TopicPage",
+    "page_names",
+    "render_index",
+    "render_index_page",
+    "render_site",
+    "render_topic_page",
+    "rule_table",
+]

@@ -141,7 +141,11 @@ def _label(as_of: str | None) -> str:
 
 
 def _column_labels(rows: list[GroupRow]) -> list[str]:
-    return sorted({_label(row.as_of) for row in rows}, key=date_sort_key)
+    # By date, then by label: a week and its Monday ("2026-W10", "2026-03-02") start on one
+    # day, and a set's order would otherwise decide between them (it varies per process).
+    return sorted(
+        {_label(row.as_of) for row in rows}, key=lambda label: (date_sort_key(label), label)
+    )
 
 
 def _status_lanes(rows: list[GroupRow]) -> tuple[list[Tick], dict[str, tuple[float, ...]]]:

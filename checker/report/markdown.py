@@ -47,7 +47,7 @@ class MarkdownReporter(Reporter):
             "",
             f"**{plural(s.error, 'error')}, {plural(s.warning, 'warning')}, {s.info} info** in "
             f"{plural(len(report.articles), 'article')}, {plural(len(report.topics), 'topic')} "
-            f"({plural(len(report.facts), 'fact')} checked).",
+            f"({plural(context.facts_checked, 'fact')} checked).",
         ]
         for topic in report.topics:
             lines += _topic_section(topic, context)
@@ -59,7 +59,7 @@ class MarkdownReporter(Reporter):
 
 
 def _topic_section(topic: Topic, context: RenderContext) -> list[str]:
-    findings = [f for f in context.report.findings if f.topic == topic.id]
+    findings = context.findings_by_topic.get(topic.id, [])
     named = f" (`{topic.id}`)" if topic.id != topic.title else ""
     lines = ["", f"### {md_text(topic.title)}{named}", ""]
     if not findings:

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.models import Report
+from checker.report.base import findings_by_topic
 from checker.report.markdown import plural
 
 MAX_ROWS = 40  # the rest is in the report files; a terminal is not the place for thousands
@@ -19,13 +20,21 @@ PROGRESS_MIN_ARTICLES = 50  # shorter runs finish before a bar would help
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def print_summary(console: Console, report: Report, written: list[Path], known: int = 0) -> None:
+def print_summary(
+    console: Console,
+    report: Report,
+    written: list[Path],
+    known: int = 0,
+    fact_count: int | None = None,
+) -> None:
+    """``fact_count``: facts checked, when ``report`` holds only those its findings cite."""
     if report.findings:
         console.print(findings_table(report))
     s = report.summary
     scope = [plural(len(report.articles), "article"), plural(len(report.topics), "topic")]
+    facts = len(report.facts) if fact_count is None else fact_count
     line = (f"{plural(s.error, 'error')}, {plural(s.warning, 'warning')}, {s.info} info; "
-            f"{plural(len(report.facts), 'fact')} checked in {', '.join(scope)}")  # fmt: skip
+            f"{plural(facts, 'fact')} checked in {', '.join(scope)}")  # fmt: skip
     if known:
         line += f" ({known} findings recorded in the baseline not shown)"
     console.print(line, highlight=False)
@@ -39,8 +48,9 @@ def findings_table(report: Report) -> Table:
     for column in ("topic", "severity", "rule", "finding", "message"):
         table.add_column(column, overflow="fold", no_wrap=column == "finding")
     shown = 0
+    by_topic = findings_by_topic(report.findings)
     for topic in report.topics:
-        findings = [f for f in report.findings if f.topic == topic.id]
+        findings = by_topic.get(topic.id, [])
         for index, finding in enumerate(findings):
             if shown == MAX_ROWS:
                 break

@@ -54,7 +54,29 @@ def run_rules(
     rules: list[RuleSpec], facts: list[Fact], context: RuleContext
 ) -> tuple[list[Finding], list[FactGroup]]:
     """Findings of every enabled rule, most severe first, then by topic, rule and id; and the
-    claims table of every fact group."""
+    claims table of every fact group. Each topic is checked on its own (run_topic_rules):
+    nothing a rule reads crosses topics, so a run may also check one topic at a time."""
+    findings: list[Finding] = []
+    groups: list[FactGroup] = []
+    for topic_facts in _by_topic(facts):
+        topic_findings, topic_groups = run_topic_rules(rules, topic_facts, context)
+        findings.extend(topic_findings)
+        groups.extend(topic_groups)
+    findings.sort(key=finding_order)
+    return findings, groups
+
+
+def finding_order(finding: Finding) -> tuple[int, str, str, str]:
+    """Most severe first, then by topic, rule and id: the order of the report's findings."""
+    return (-SEVERITY_RANK[finding.severity], finding.topic, finding.rule, finding.id)
+
+
+def run_topic_rules(
+    rules: list[RuleSpec], facts: list[Fact], context: RuleContext
+) -> tuple[list[Finding], list[FactGroup]]:
+    """run_rules for the facts of one topic: its findings in report order and its groups in
+    key order. The conversion factors its articles state join units into families for this
+    topic only, as they are scoped to the topic they were read in (checker/rules/factors.py)."""
     context = RuleContext(context.lexicons, context.articles, facts)
     stated = stated_conversions(facts, context.articles)
     context.indexes["stated_conversions"] = stated
@@ -84,6 +106,5 @@ def run_rules(
             if len(selected) >= rule_minimum(rule):
                 for finding in check(rule, selected, context):
                     findings.setdefault(finding.id, finding)
-    ordered = sorted(findings.values(),
-                     key=lambda f: (-SEVERITY_RANK[f.severity], f.topic, f.rule, f.id))  # fmt: skip
+    ordered = sorted(findings.values(), key=finding_order)
     return ordered, fact_groups(groups, ordered, context)
