@@ -25,6 +25,10 @@ KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] =
 LOOSE_KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] = {
     "unsupported": unsupported.check_loose,
 }
+# Checks a kind also runs once over a whole topic, for what no single group shows.
+ACROSS_GROUPS_KINDS: dict[str, Callable[[RuleSpec, list[Fact], RuleContext], list[Finding]]] = {
+    "unit_mismatch": unit_mismatch.check_across_measures,
+}
 # Kinds that relate facts of different measures (a count, a price, a total) look at a whole
 # topic and pair facts themselves; the others look inside one group of the same measure.
 TOPIC_KINDS = {"arithmetic"}
@@ -100,6 +104,10 @@ def run_topic_rules(
                 selected = [f for f in bundle if _matches(rule, f)]
                 for finding in LOOSE_KINDS[rule.kind](rule, selected, context):
                     findings.setdefault(finding.id, finding)
+        if rule.kind in ACROSS_GROUPS_KINDS:
+            selected = [f for f in facts if _matches(rule, f)]
+            for finding in ACROSS_GROUPS_KINDS[rule.kind](rule, selected, context):
+                findings.setdefault(finding.id, finding)
         check = KINDS[rule.kind]
         for group in topics if rule.kind in TOPIC_KINDS else groups.values():
             selected = [f for f in group if _matches(rule, f)]

@@ -22,8 +22,10 @@ _EQUIVALENCE = re.compile(
     r"approximately\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
+# "each vial holds", "Each Q7 module carries": a product's name may come before the container.
 _EACH_HOLDS = re.compile(
-    r"\beach\s+(?:(?P<container>[a-z]+)\s+)?(?:holds|holding|contains|containing|has|having|"
+    r"\beach\s+(?:(?-i:[A-Z0-9][\w.-]*)\s+){0,3}(?:(?P<container>[a-z]+)\s+)?"
+    r"(?:holds|holding|contains|containing|has|having|"
     r"carries|carrying|with|of)\s+$",
     re.IGNORECASE,
 )

@@ -129,6 +129,42 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     return findings
 
 
+def check_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> list:
+    """The same number of the same product in two counted units that a known factor links,
+    stated under different measures ("will ship 34,000 modules of the K8" in one article, "the
+    order covers 34,000 chips of the K8" in another): the groups never meet, so the slip is
+    looked for across the topic, by (product, number) in one pass."""
+    by_figure: dict[tuple[str, tuple[float, ...]], list[Fact]] = {}
+    for fact in facts:
+        if (
+            fact.item is not None
+            and fact.dimension is Dimension.count
+            and fact.unit is not None
+            and fact.value is not None
+            and fact.value.stated
+        ):
+            by_figure.setdefault((fact.item, tuple(fact.value.stated)), []).append(fact)
+    findings = []
+    for key in sorted(by_figure):
+        same = by_figure[key]
+        first_of_unit = {}
+        for fact in same:
+            first_of_unit.setdefault(fact.unit, fact)
+        for unit_a, unit_b in _unit_pairs(sorted(first_of_unit)):
+            a, b = first_of_unit[unit_a], first_of_unit[unit_b]
+            if a.article == b.article or a.predicate == b.predicate:
+                continue  # one group: the group's own check compares them
+            linked = find_conversion(a.unit, b.unit, a.item, topic_conversions(a.topic, context))
+            finding = _compare(rule, a, b, context) if linked else None
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _unit_pairs(units: list[str]) -> list[tuple[str, str]]:
+    return [(a, b) for index, a in enumerate(units) for b in units[index + 1 :]]
+
+
 def _distinct_values(facts: list[Fact]) -> dict[tuple[float, ...], Fact]:
     firsts: dict[tuple[float, ...], Fact] = {}
     for fact in facts:
