@@ -3,8 +3,9 @@
 Sources, in this fixed order: seeds/*.txt, tests/corpus/**/*.txt and *.md, and the MEANTIME
 English news articles (``shared/external/meantime-en/text/**/*.txt``), each group sorted by
 relative path. A missing group is skipped and reported. The corpus repeats the whole sequence
-and stops after the first article that brings it to the target size, so it is the same bytes on
-every machine that has the same sources.
+(each copy made distinct by trailing blank lines) and stops after the first article that
+brings it to the target size, so it is the same bytes on every machine that has the same
+sources.
 """
 
 from __future__ import annotations
@@ -67,15 +68,18 @@ def load_sources(groups: list[SourceGroup]) -> list[Doc]:
 
 
 def build_corpus(sources: list[Doc], target_bytes: int) -> list[Doc]:
-    """The sources repeated in order until ``target_bytes`` is reached (whole articles)."""
+    """The sources repeated in order until ``target_bytes`` is reached (whole articles). The
+    n-th copy ends with n extra blank lines: checker reads the same text once (sha256), and
+    trailing blank lines make each copy an article of its own without changing a fact."""
     if not sources:
         raise ValueError("no source texts found")
     docs: list[Doc] = []
     total, copy = 0, 0
     while total < target_bytes:
         for source in sources:
-            docs.append(Doc(f"copy{copy:02d}/{source.name}", source.text, source.nbytes))
-            total += source.nbytes
+            text = source.text + "\n" * copy
+            docs.append(Doc(f"copy{copy:02d}/{source.name}", text, source.nbytes + copy))
+            total += source.nbytes + copy
             if total >= target_bytes:
                 break
         copy += 1
