@@ -33,6 +33,7 @@ from checker.extract.quantities import (
     RawQuantity,
     amount_starts,
     is_change_not_range,
+    may_start_quantity,
     phone_numbers,
     read_quantities,
     read_quantity,
@@ -292,15 +293,22 @@ _NUMERAL_START = re.compile(
 QUALIFIER_ROOM = 40
 # Where a quantity match can begin: every part of the grammar starts a token (a qualifier, a
 # word, a digit, a sign or a currency symbol), so trying those positions alone finds the same
-# leftmost match as a search from the start of the room, at a fraction of the cost.
-_TOKEN_START = re.compile(rf"(?<!\w)[^\W_]|(?<!\w)[~≈\-−]|(?<![\w.])\.(?=\d)|{CURRENCY_SIGN}")
+# leftmost match as a search from the start of the room, at a fraction of the cost. A word
+# token is read whole (group 1), so words no branch begins with ("the", "H200") are skipped.
+_TOKEN = re.compile(rf"(?<!\w)([^\W_]\w*)|(?<!\w)[~≈\-−]|(?<![\w.])\.(?=\d)|{CURRENCY_SIGN}")
 
 
 def _leftmost_quantity(text: str, low: int, numeral: int, end: int) -> re.Match[str] | None:
     """The leftmost quantity match starting between ``low`` and the numeral at ``numeral``."""
-    for start in _TOKEN_START.finditer(text, low, numeral + 1):
-        match = QUANTITY.match(text, start.start(), end)
-        if match is not None and match.end() > start.start():
+    for token in _TOKEN.finditer(text, low, end):
+        start = token.start()
+        if start > numeral:
+            break
+        word = token.group(1)
+        if word is not None and not may_start_quantity(word):
+            continue
+        match = QUANTITY.match(text, start, end)
+        if match is not None and match.end() > start:
             return match
     return QUANTITY.search(text, numeral, end)
 

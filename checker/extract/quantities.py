@@ -194,6 +194,42 @@ def _quantity_pattern(allow_range: bool, allow_ratio: bool = True) -> re.Pattern
 QUANTITY = _quantity_pattern(allow_range=True)
 SINGLE_QUANTITY = _quantity_pattern(allow_range=False)
 _PLAIN_QUANTITY = _quantity_pattern(allow_range=False, allow_ratio=False)
+
+# The words a QUANTITY match can begin with, branch by branch: the first word of a qualifier
+# ("in excess of", "up to"), "between"/"from"/"minus"/"negative", a number, fraction or vague
+# word ("a", "half", "several", "dozens"), "twice", a currency prefix before "$" ("US$", "hk $",
+# "u.s.$"). Lower case: the grammar ignores case.
+_FIRST_WORDS = frozenset(
+    {phrase.split()[0].removesuffix(".") for phrase in _QUALIFIER_OF}
+    | {"between", "from", "minus", "negative", "a", "an", "half", "quarter", "several", "twice"}
+    | {*num.VAGUE_PLURALS, *num.NUMBER_WORD.split("|")}
+    | {prefix.split("\\")[0] for prefix in _DOLLAR_PREFIX.split("|")}
+    | {"a", "au", "ca", "s", "r", "us"}
+)
+# Words whose beginning is what counts: ISO codes, maybe scaled and glued to digits ("MUSD",
+# "USD115"), and the multiplier verbs ("doubled", "tripling").
+_FIRST_PREFIXES = tuple(
+    [code.lower() for code in ISO_CODES.split("|")]
+    + [scale + code.lower() for scale in "km" for code in ISO_CODES.split("|")]
+    + ["doubl", "tripl", "quadrupl"]
+)
+
+
+def may_start_quantity(word: str) -> bool:
+    """False when no QUANTITY match can begin with the word ``word`` (a whole word, as the
+    text writes it): a necessary condition, cheap enough to skip most words of a sentence
+    before trying the grammar. Letters outside ASCII are let through, because the grammar's
+    case-insensitive matching equates some of them with ASCII letters ("ſ" and "s")."""
+    lowered = word.lower()
+    return (
+        lowered in _FIRST_WORDS
+        or lowered.startswith(_FIRST_PREFIXES)
+        or lowered.endswith("fold")  # "tenfold"
+        or word[0].isdigit()
+        or not word.isascii()
+    )
+
+
 # Links are read as a whole: "%28" in a URL is an escape, not a percentage.
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
