@@ -12,11 +12,15 @@ from dataclasses import dataclass
 from checker.lexicons import CompiledLexicons
 
 _NAME = r"(?:[A-Z][\w&.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,5})"
+SPEECH_VERB_WORDS = (
+    "reported", "reports", "said", "says", "told", "wrote", "writes", "stated", "states",
+    "announced", "announces", "confirmed", "confirms", "estimated", "estimates", "projected",
+    "projects", "predicted", "predicts", "noted", "notes", "added", "adds", "claimed", "claims",
+    "cited", "citing", "stressed", "warned", "forecast", "forecasts",
+)  # fmt: skip
 _SPEECH_VERBS = (
     r"(?:has\s+|had\s+|have\s+)?(?:previously\s+|also\s+|repeatedly\s+|earlier\s+)?"
-    r"(?:reported|reports|said|says|told|wrote|writes|stated|states|announced|announces|"
-    r"confirmed|confirms|estimated|estimates|projected|projects|predicted|predicts|noted|notes|"
-    r"added|adds|claimed|claims|cited|citing|stressed|warned|forecast|forecasts)"
+    rf"(?:{'|'.join(SPEECH_VERB_WORDS)})"
 )
 ATTRIBUTION_PATTERNS = [
     ("anonymous", re.compile(
@@ -49,6 +53,32 @@ ATTRIBUTION_PATTERNS = [
     ("told", re.compile(rf"\btold\s+(?P<src>(?:the\s+)?{_NAME})")),
     ("pronoun", re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|adds|told)\b", re.IGNORECASE)),
 ]  # fmt: skip
+# Words one of which every match of each pattern above contains, whole and in lower case (the
+# speech verb, "according", the role of unnamed sources): a sentence that has none of them
+# skips that pattern. Letters that the case-insensitive patterns equate with ASCII ones
+# ("ſaid", "İnsiders") let every pattern run.
+_ATTRIBUTION_NEEDS = {
+    "anonymous": frozenset(
+        "people person persons source sources individuals officials insiders executives informed "
+        "unnamed anonymous industry according authorities police analysts experts economists "
+        "investigators prosecutors researchers scientists doctors diplomats traders organisers "
+        "organizers".split()
+    ),
+    "self": frozenset("said says announced confirmed stated added told".split()),
+    "according": frozenset({"according"}),
+    "verb_after": frozenset(SPEECH_VERB_WORDS),
+    "appositive": frozenset(SPEECH_VERB_WORDS),
+    "citing": frozenset({"citing", "cited", "reported"}),
+    "said_name": frozenset({"said", "says", "added", "according"}),
+    "told": frozenset({"told"}),
+    "pronoun": frozenset({"said", "says", "added", "adds", "told"}),
+}
+_ATTRIBUTION_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(set().union(*_ATTRIBUTION_NEEDS.values()), key=len, reverse=True))
+    + r")\b"
+)
+CASE_TRAPS = re.compile("[İıſ]")
 _PERSON_TITLES = re.compile(
     r"\b(?:CEO|chief|president|minister|spokesperson|spokesman|spokeswoman|director|chairman|"
     r"analyst|professor|secretary|governor|official|manager|founder|columnist|economist)\b",
@@ -153,7 +183,11 @@ def find_attribution(sentence: str, lexicons: CompiledLexicons) -> AttributionCu
     """
     anonymous: AttributionCue | None = None
     fallback: AttributionCue | None = None
+    present = set(_ATTRIBUTION_WORD.findall(sentence.lower()))
+    every = CASE_TRAPS.search(sentence) is not None
     for kind, pattern in ATTRIBUTION_PATTERNS:
+        if not every and present.isdisjoint(_ATTRIBUTION_NEEDS[kind]):
+            continue  # none of the words every match of this pattern has
         for match in pattern.finditer(sentence):
             cue = _cue_of(kind, match, lexicons, sentence)
             if cue is None:

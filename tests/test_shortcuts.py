@@ -1,7 +1,8 @@
-"""The words extraction skips before trying the quantity grammar never begin a quantity.
+"""The shortcuts extraction takes for speed never change what it finds.
 
-``may_start_quantity`` is a shortcut: the grammar is only tried at words it lets through, so
-a word it rejects that could begin a match would silently lose a fact.
+``may_start_quantity``: the quantity grammar is only tried at words it lets through, so a
+word it rejects that could begin a match would silently lose a fact. Attribution patterns run
+only on sentences holding one of the words each needs (``_ATTRIBUTION_NEEDS``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.extract import _TOKEN
+from checker.extract.context import (
+    _ATTRIBUTION_NEEDS,
+    _ATTRIBUTION_WORD,
+    ATTRIBUTION_PATTERNS,
+    CASE_TRAPS,
+)
 from checker.extract.quantities import QUANTITY, may_start_quantity
 
 # How each branch of the grammar begins, in the cases the text may write it.
@@ -60,3 +67,22 @@ def test_every_quantity_found_by_the_full_scan_is_found_by_the_shortcut(
         match = QUANTITY.match(text, token.start())
         if match is not None and match.end() > token.start() and token.group(1):
             assert may_start_quantity(token.group(1)), (text, token.start())
+
+
+# Attribution: sentences built from the patterns' own words, in any case.
+_SPEECH = st.sampled_from(
+    "the The company spokesman said says told added adds according to people familiar with "
+    "knowledge knowledgeable close who asked sources informed unnamed officials Officials police "
+    "analysts he He they have has reported citing cited by as Reuters Jane Doe Health Minister "
+    "Amina Otieno , two SAID Said ſaid İnsiders wrote noted warned forecast".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SPEECH, min_size=2, max_size=12))
+def test_a_sentence_an_attribution_pattern_matches_has_a_word_it_needs(words: list[str]) -> None:
+    sentence = " ".join(words)
+    present = set(_ATTRIBUTION_WORD.findall(sentence.lower()))
+    for kind, pattern in ATTRIBUTION_PATTERNS:
+        if pattern.search(sentence) and not CASE_TRAPS.search(sentence):
+            assert not present.isdisjoint(_ATTRIBUTION_NEEDS[kind]), (kind, sentence)
