@@ -41,16 +41,15 @@ def to_interval(
     """The interval a qualified value stands for."""
     q = Qualifier(qualifier)
     interval = _interval(low, high, q)
-    if q is Qualifier.range:
-        interval = interval.model_copy(
-            update={"low_inclusive": low_inclusive, "high_inclusive": high_inclusive}
-        )
     stated = [] if q is Qualifier.vague else [low] if low == high else [low, high]
-    return interval.model_copy(update={
+    update = {
         "low": None if interval.low is None else _tidy(interval.low),
         "high": None if interval.high is None else _tidy(interval.high),
         "stated": [_tidy(value) for value in stated],
-    })  # fmt: skip
+    }
+    if q is Qualifier.range:
+        update |= {"low_inclusive": low_inclusive, "high_inclusive": high_inclusive}
+    return interval.model_copy(update=update)  # one copy: each costs as much as a validation
 
 
 def _interval(low: float, high: float, q: Qualifier) -> Interval:

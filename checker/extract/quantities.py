@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.extract import numbers as num
 from checker.extract.numerals import (
@@ -215,6 +216,7 @@ _FIRST_PREFIXES = tuple(
 )
 
 
+@lru_cache(maxsize=4096)  # the same few hundred words come back in every sentence
 def may_start_quantity(word: str) -> bool:
     """False when no QUANTITY match can begin with the word ``word`` (a whole word, as the
     text writes it): a necessary condition, cheap enough to skip most words of a sentence
