@@ -48,14 +48,19 @@ from checker.extract.status import (
 from checker.extract.voice import ArticleVoice
 from checker.lexicons import CompiledLexicons, fold_currency
 from checker.models import Article, Span
+from checker.regex_trie import trie_alternation
 from checker.units import convert
 
-# Both triggers run on the case-folded text (see fold_case), so they are written in lower case.
-_HAS_NUMBER = re.compile(
-    rf"{num.DIGIT}|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|"
-    r"dozens|tens|scores|hundreds|thousands|millions|billions|trillions|twice|doubl\w*|tripl\w*|"
-    r"quadrupl\w*|\w+fold)\b"
-)
+# Words that state an amount. Both triggers below run on the case-folded text (see
+# fold_case), so they are written in lower case. Whole words only (\b on both sides), so the
+# order of the alternatives cannot change a match, and the word list is written as a trie.
+_AMOUNT_WORDS = (
+    *num.NUMBER_WORD.split("|"), *num.FRACTION_WORD.split("|"), "several", "few", "handful",
+    "couple", "dozens", "tens", "scores", "hundreds", "thousands", "millions", "billions",
+    "trillions", "twice",
+)  # fmt: skip
+_AMOUNT_WORD = rf"{trie_alternation(_AMOUNT_WORDS)}|doubl\w*|tripl\w*|quadrupl\w*|\w+fold"
+_HAS_NUMBER = re.compile(rf"{num.DIGIT}|\b(?:{_AMOUNT_WORD})\b")
 _IDENTIFIER_BEFORE = re.compile(r"(?:\b[A-Z]{2,}:\s*|\bNo\.\s*|#\s*|\bnumber\s+|\bNo\s+)$")
 _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w-]*\s$")
 _PRONOUN_ONE = frozenset({"one"})
@@ -285,11 +290,7 @@ def _shift(mention: DateMention, offset: int) -> DateMention:
 # Where a quantity's numeral can begin. The full grammar is tried only from a short way
 # before each of these (room for a qualifier, "between" or a currency), never at every
 # character of the sentence.
-_NUMERAL_START = re.compile(
-    rf"{num.DIGIT}|{CURRENCY_SIGN}|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|"
-    r"handful|couple|tens|dozens|scores|hundreds|thousands|millions|billions|trillions|twice|"
-    r"doubl\w*|tripl\w*|quadrupl\w*|\w+fold|minus|negative)\b"
-)
+_NUMERAL_START = re.compile(rf"{num.DIGIT}|{CURRENCY_SIGN}|\b(?:{_AMOUNT_WORD}|minus|negative)\b")
 QUALIFIER_ROOM = 40
 # Where a quantity match can begin: every part of the grammar starts a token (a qualifier, a
 # word, a digit, a sign or a currency symbol), so trying those positions alone finds the same
