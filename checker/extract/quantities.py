@@ -17,6 +17,7 @@ from checker.extract.numerals import (
     DIGITS,
     MIXED,
     NUMBER_AHEAD,
+    NUMBER_WORDS,
     RATIO,
     SCALE_ABBR,
     SCALE_WORD,
@@ -24,6 +25,7 @@ from checker.extract.numerals import (
     fraction,
     slash_fraction,
 )
+from checker.regex_trie import trie_alternation
 
 _MORE_WORDS = ("more", "greater", "larger", "bigger", "higher")
 _LESS_WORDS = ("less", "fewer", "smaller", "lower")
@@ -57,10 +59,8 @@ _QUALIFIER_OF = {
     for kind, phrases in QUALIFIERS.items()
     for phrase in phrases.split("|")
 }
-# Spaces become \s+ because the patterns are compiled in verbose mode.
-_QUALIFIER = "|".join(
-    sorted((p for ps in QUALIFIERS.values() for p in ps.split("|")), key=len, reverse=True)
-).replace(" ", r"\s+")
+# Spaces become \s+ (the patterns are compiled in verbose mode); a trie, longest phrase first.
+_QUALIFIER = trie_alternation(_QUALIFIER_OF, ignore_case=True)
 
 # ISO 4217 codes read next to a number ("USD 200", "115USD", "30 MUSD"). Codes that are also
 # English words or common acronyms (ALL, TOP, CUP, TRY, MAD, PHP, SAR) are left out; the
@@ -131,7 +131,7 @@ _VAGUE = (
 
 _MULTIPLIER_WORD = (
     rf"(?P<mword>\b(?:twice|doubled?|doubling|tripled?|tripling|quadrupled?|"
-    rf"quadrupling|(?:{num.NUMBER_WORD})-?fold)\b(?!-))"
+    rf"quadrupling|(?:{NUMBER_WORDS})-?fold)\b(?!-))"
 )
 # A number word joined by a hyphen to a unit is a quantity ("two-hour", "four-dose"); joined to
 # anything else it is part of a compound adjective ("two-track", "one-off").
@@ -283,7 +283,7 @@ def is_change_not_range(text: str, m: re.Match[str], floor: int) -> bool:
 # keep the case-sensitive parts honest.
 _UPPER_CURRENCY = re.compile(r"[kKM]?[A-Z]{3}|US|[A-Z]{1,2}\$")
 FOLD_WORD = re.compile(
-    rf"\b(?P<fold>(?:{num.NUMBER_WORD})(?:-?fold))\b|\b(?P<twice>twice|double|triple)\b",
+    rf"\b(?P<fold>(?:{NUMBER_WORDS})(?:-?fold))\b|\b(?P<twice>twice|double|triple)\b",
     re.IGNORECASE,
 )
 
