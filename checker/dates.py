@@ -127,8 +127,13 @@ DATE_PATTERN = re.compile(
 _FIRST_WORDS = (*_MONTH_SPELLINGS, *(f"{d}day" for d in ("mon", "tues", "wednes", "thurs", "fri",
                 "satur", "sun")), *FIRST_WORDS, "early", "mid", "late", "last", "this", "next",
                 "earlier", "later", "yesterday", "today", "tomorrow", "cy")  # fmt: skip
+# A date that begins with a digit begins with a year, with digits before a dash or a slash,
+# with a day before its month ('5 May', '9th of March') or with a quarter or half ('1st
+# quarter'): a number ('5,000', '12 chips') is rejected before the grammar is tried.
+_DIGIT_DATE_START = rf"{_YEAR}|\d{{1,4}}[-/]|{_DAY}\s+(?:of\s+)?{_MONTH}|{_ORDINAL}"
 _DATE_START = (
-    rf"(?=\d|[Qq][1-4]|H[12]|(?i:{trie_alternation(w.lower() for w in _FIRST_WORDS)})"
+    rf"(?={_DIGIT_DATE_START}|[Qq][1-4]|H[12]"
+    rf"|(?i:{trie_alternation(w.lower() for w in _FIRST_WORDS)})"
     r"|[Tt]he\s+(?:past|coming|next)|[Ii]n\s+the\s+(?:coming|next))"
 )
 _DATE_BOUNDED = re.compile(

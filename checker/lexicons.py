@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -275,9 +276,13 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?=[{first}])\b(?:{trie_alternation(phrases)})\b")
 
 
+_SPACES_AND_DOTS = re.compile(r"[\s.]")
+
+
+@lru_cache(maxsize=4096)  # called for every figure, on a few dozen distinct spellings
 def fold_currency(written: str) -> str:
     """A currency as looked up: lower case, without spaces or dots ('U.S. $' -> 'us$')."""
-    return re.sub(r"[\s.]", "", written).lower()
+    return _SPACES_AND_DOTS.sub("", written).lower()
 
 
 def _physical_pattern(
