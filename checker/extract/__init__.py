@@ -299,19 +299,18 @@ QUALIFIER_ROOM = 40
 _TOKEN = re.compile(rf"(?<!\w)([^\W_]\w*)|(?<!\w)[~≈\-−]|(?<![\w.])\.(?=\d)|{CURRENCY_SIGN}")
 
 
-def _leftmost_quantity(text: str, low: int, numeral: int, end: int) -> re.Match[str] | None:
-    """The leftmost quantity match starting between ``low`` and the numeral at ``numeral``."""
+def _leftmost_quantity(text: str, low: int, end: int) -> re.Match[str] | None:
+    """The leftmost quantity match starting at or after ``low`` (a short way before a numeral):
+    where none starts before the numeral, the first one after it, as a search would find it."""
     for token in _TOKEN.finditer(text, low, end):
-        start = token.start()
-        if start > numeral:
-            break
         word = token.group(1)
         if word is not None and not may_start_quantity(word):
             continue
+        start = token.start()
         match = QUANTITY.match(text, start, end)
         if match is not None and match.end() > start:
             return match
-    return QUANTITY.search(text, numeral, end)
+    return None
 
 
 def _matches(text: str, folded: str, sentence: Span) -> Iterator[re.Match[str]]:
@@ -322,7 +321,7 @@ def _matches(text: str, folded: str, sentence: Span) -> Iterator[re.Match[str]]:
         if start.start() < pos:
             continue
         low = max(pos, start.start() - QUALIFIER_ROOM)
-        match = _leftmost_quantity(text, low, start.start(), sentence.end)
+        match = _leftmost_quantity(text, low, sentence.end)
         if match is None:
             return
         pos = max(match.end(), pos + 1)
