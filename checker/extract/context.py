@@ -381,7 +381,7 @@ def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> lis
             words.pop(0)
         if (
             not words
-            or any(ch.isdigit() for ch in match.group(0))
+            or any(map(str.isdigit, match.group(0)))
             or _MONTH_WORD.match(words[0])
             or (len(words) == 1 and words[0] in lexicons.physical_of)  # "MW", "MWh", "GWh"
         ):
