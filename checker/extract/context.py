@@ -418,23 +418,24 @@ def find_predicate_cues(
 
     Words are looked up in an index keyed by a cue's first word, which is several times faster
     than one large case-insensitive alternation over the sentence."""
-    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(sentence)]
+    # The words in lower case in one pass (they hold no space); their offsets only once a
+    # cue is found, since most words begin none.
+    found = _WORD.findall(sentence)
+    words = " ".join(found).lower().split(" ") if found else []
+    spans: list[tuple[int, int]] = []
     cues = []
     index = lexicons.cue_index
     position = 0
     while position < len(words):
-        entries = index.get(words[position][2])
+        entries = index.get(words[position])
         taken = 1
         if entries:
             for phrase, predicate in entries:
                 size = len(phrase)
-                window = words[position : position + size]
-                if len(window) == size and all(
-                    w[2] == p for w, p in zip(window, phrase, strict=True)
-                ):
-                    cues.append(
-                        PredicateCue(offset + window[0][0], offset + window[-1][1], predicate)
-                    )
+                if tuple(words[position : position + size]) == phrase:
+                    spans = spans or [m.span() for m in _WORD.finditer(sentence)]
+                    start, end = spans[position][0], spans[position + size - 1][1]
+                    cues.append(PredicateCue(offset + start, offset + end, predicate))
                     taken = size
                     break
         position += taken
