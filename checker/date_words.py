@@ -8,7 +8,8 @@ so the date grammar cannot import it back, and day and year words follow their o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+
+from checker.regex_trie import trie_alternation
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9}  # fmt: skip
@@ -26,25 +27,10 @@ _CARDINALS = {**UNITS, **TEENS, **TENS, "oh": 0}
 FIRST_WORDS = (*ORDINALS, *UNITS, *TEENS, "twenty", "thirty")
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex for any of ``words``, factored on shared prefixes ('f(?:i(?:fth|rst)|ourth)')
-    so that a position fails after one or two character tests, not one per word. Longer
-    words are tried before their prefixes ('seventeen' before 'seven')."""
-    unique = sorted(set(words))
-    by_first: dict[str, list[str]] = {}
-    for word in unique:
-        if word:
-            by_first.setdefault(word[0], []).append(word[1:])
-    branches = [re.escape(first) + alternation(rest) for first, rest in by_first.items()]
-    if "" in unique:
-        return "(?:" + "|".join(branches) + ")?" if branches else ""
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
-_UNIT = rf"(?:{alternation(UNITS)})"
-_TEEN = rf"(?:{alternation(TEENS)})"
-_TENS = rf"(?:{alternation(TENS)})"
-_FIRST_NINE_ORDINALS = alternation(k for k, v in ORDINALS.items() if v < 10)
+_UNIT = rf"(?:{trie_alternation(UNITS)})"
+_TEEN = rf"(?:{trie_alternation(TEENS)})"
+_TENS = rf"(?:{trie_alternation(TENS)})"
+_FIRST_NINE_ORDINALS = trie_alternation(k for k, v in ORDINALS.items() if v < 10)
 _BELOW_100 = rf"(?:{_TENS}(?:[\s-]{_UNIT})?|{_TEEN}|{_UNIT})\b"
 
 # Where a spoken number stops being part of a date: the end of the clause or a function word.
@@ -56,12 +42,12 @@ WORD_END = (
 
 # 'twenty-third', 'thirty first', 'ninth'; never 'first-half' or 'second-largest'.
 ORDINAL_DAY = (
-    rf"(?i:(?:twenty[\s-](?:{_FIRST_NINE_ORDINALS})|thirty[\s-]first|{alternation(ORDINALS)})"
+    rf"(?i:(?:twenty[\s-](?:{_FIRST_NINE_ORDINALS})|thirty[\s-]first|{trie_alternation(ORDINALS)})"
     r"\b(?!-))"
 )
 # 'twenty nine', 'fifteen': a count as often as a day, so dates.py asks for more evidence.
 CARDINAL_DAY = (
-    rf"(?i:(?:twenty(?:[\s-]{_UNIT})?|thirty(?:[\s-]one)?|{alternation([*TEENS, *UNITS])})"
+    rf"(?i:(?:twenty(?:[\s-]{_UNIT})?|thirty(?:[\s-]one)?|{trie_alternation([*TEENS, *UNITS])})"
     r"\b(?!-))"
 )
 # 'two thousand and fifteen', 'nineteen hundred ninety three', 'nineteen eighty six',

@@ -34,11 +34,11 @@ from checker.date_words import (
     ORDINAL_DAY,
     WORD_END,
     YEAR_WORDS,
-    alternation,
     day_value,
     year_value,
 )
 from checker.models import PARTIAL_DATE_PATTERN
+from checker.regex_trie import trie_alternation
 
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
                  "4th": 4}  # fmt: skip
@@ -46,7 +46,7 @@ ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2n
 _MONTH_SPELLINGS = ("jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
                     "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september",
                     "oct", "october", "nov", "november", "dec", "december")  # fmt: skip
-_MONTH = rf"(?i:{alternation(_MONTH_SPELLINGS)})(?![A-Za-z])"
+_MONTH = rf"(?i:{trie_alternation(_MONTH_SPELLINGS)})(?![A-Za-z])"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
@@ -127,8 +127,13 @@ DATE_PATTERN = re.compile(
 _FIRST_WORDS = (*_MONTH_SPELLINGS, *(f"{d}day" for d in ("mon", "tues", "wednes", "thurs", "fri",
                 "satur", "sun")), *FIRST_WORDS, "early", "mid", "late", "last", "this", "next",
                 "earlier", "later", "yesterday", "today", "tomorrow", "cy")  # fmt: skip
+# A date that begins with a digit begins with a year, with digits before a dash or a slash,
+# with a day before its month ('5 May', '9th of March') or with a quarter or half ('1st
+# quarter'): a number ('5,000', '12 chips') is rejected before the grammar is tried.
+_DIGIT_DATE_START = rf"{_YEAR}|\d{{1,4}}[-/]|{_DAY}\s+(?:of\s+)?{_MONTH}|{_ORDINAL}"
 _DATE_START = (
-    rf"(?=\d|[Qq][1-4]|H[12]|(?i:{alternation(w.lower() for w in _FIRST_WORDS)})"
+    rf"(?={_DIGIT_DATE_START}|[Qq][1-4]|H[12]"
+    rf"|(?i:{trie_alternation(w.lower() for w in _FIRST_WORDS)})"
     r"|[Tt]he\s+(?:past|coming|next)|[Ii]n\s+the\s+(?:coming|next))"
 )
 _DATE_BOUNDED = re.compile(
@@ -139,7 +144,7 @@ _DATE_BOUNDED = re.compile(
 _DIGIT = re.compile(r"\d")
 _CUE_WORDS = ("day", "week", "month", "year", "quarter", "half", "tomorrow",
               *(m[:3] for m in _MONTH_SPELLINGS))  # fmt: skip
-_WORD_CUE = re.compile(rf"(?i:{alternation(_CUE_WORDS)})")
+_WORD_CUE = re.compile(rf"(?i:{trie_alternation(_CUE_WORDS)})")
 # Context before a month that makes it a date: 'in may', 'since the april', 'end of March'
 # ('of' alone is not enough: 'shares of May Department Stores').
 _PREPOSITION_BEFORE = re.compile(

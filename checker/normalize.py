@@ -8,10 +8,14 @@ qualifiers become intervals with documented tolerances (docs/values.md):
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+from functools import lru_cache
+from typing import Any
 
 from checker.extract import RawFact, RawStatus
 from checker.extract import numbers as num
+from checker.extract.context import AttributionCue
 from checker.lexicons import CompiledLexicons, fold_currency
 from checker.models import (
     Attribution,
@@ -21,7 +25,6 @@ from checker.models import (
     Interval,
     Modality,
     Qualifier,
-    Span,
     Status,
     TimeRef,
 )
@@ -40,46 +43,55 @@ def to_interval(
 ) -> Interval:
     """The interval a qualified value stands for."""
     q = Qualifier(qualifier)
-    interval = _interval(low, high, q)
-    if q is Qualifier.range:
-        interval = interval.model_copy(
-            update={"low_inclusive": low_inclusive, "high_inclusive": high_inclusive}
-        )
+    bounds = _bounds(low, high, q)
     stated = [] if q is Qualifier.vague else [low] if low == high else [low, high]
-    return interval.model_copy(update={
-        "low": None if interval.low is None else _tidy(interval.low),
-        "high": None if interval.high is None else _tidy(interval.high),
+    tidied: dict[str, object] = {
+        "low": None if bounds["low"] is None else _tidy(bounds["low"]),
+        "high": None if bounds["high"] is None else _tidy(bounds["high"]),
         "stated": [_tidy(value) for value in stated],
-    })  # fmt: skip
+    }
+    if q is Qualifier.range:
+        tidied |= {"low_inclusive": low_inclusive, "high_inclusive": high_inclusive}
+    if not _well_formed(bounds["low"], bounds["high"], stated):
+        # An infinite or inverted bound, which no reading produces: the record's own check
+        # raises its error, on the bounds before rounding (stated values are not checked).
+        return Interval(**bounds).model_copy(update=tidied)
+    return Interval(**(bounds | tidied))  # one record built, not built and copied
 
 
-def _interval(low: float, high: float, q: Qualifier) -> Interval:
+def _well_formed(low: float | None, high: float | None, stated: list[float]) -> bool:
+    finite = all(math.isfinite(v) for v in (low, high, *stated) if v is not None)
+    return finite and (low is None or high is None or low <= high)
+
+
+def _bounds(low: float, high: float, q: Qualifier) -> dict[str, Any]:
+    """The fields of the interval ``q`` makes of [low, high], before rounding."""
     if q is Qualifier.more_than:
-        return Interval(low=low, high=None, low_inclusive=False, qualifier=q)
+        return {"low": low, "high": None, "low_inclusive": False, "qualifier": q}
     if q is Qualifier.at_least:
-        return Interval(low=low, high=None, qualifier=q)
+        return {"low": low, "high": None, "qualifier": q}
     if q is Qualifier.up_to:
-        return Interval(low=0.0, high=high, qualifier=q)
+        return {"low": 0.0, "high": high, "qualifier": q}
     if q is Qualifier.less_than:
-        return Interval(low=0.0, high=high, high_inclusive=False, qualifier=q)
+        return {"low": 0.0, "high": high, "high_inclusive": False, "qualifier": q}
     if q is Qualifier.almost:
         # Approaching the stated number from zero's side: "almost -5" is (-5, -4.5].
         if high >= 0:
             near = high - abs(high) * ALMOST_BAND
-            return Interval(low=near, high=high, high_inclusive=False, qualifier=q)
+            return {"low": near, "high": high, "high_inclusive": False, "qualifier": q}
         near = low + abs(low) * ALMOST_BAND
-        return Interval(low=low, high=near, low_inclusive=False, qualifier=q)
+        return {"low": low, "high": near, "low_inclusive": False, "qualifier": q}
     if q is Qualifier.about:
-        return Interval(
-            low=low - abs(low) * ABOUT_TOLERANCE,
-            high=high + abs(high) * ABOUT_TOLERANCE,
-            qualifier=q,
-        )
+        return {
+            "low": low - abs(low) * ABOUT_TOLERANCE,
+            "high": high + abs(high) * ABOUT_TOLERANCE,
+            "qualifier": q,
+        }
     if q is Qualifier.vague:
-        return Interval(low=low, high=high, high_inclusive=False, qualifier=q)
+        return {"low": low, "high": high, "high_inclusive": False, "qualifier": q}
     if low != high:
-        return Interval(low=low, high=high, qualifier=Qualifier.range)
-    return Interval(low=low, high=high, qualifier=Qualifier.exact)
+        return {"low": low, "high": high, "qualifier": Qualifier.range}
+    return {"low": low, "high": high, "qualifier": Qualifier.exact}
 
 
 def singular(noun: str, lexicons: CompiledLexicons) -> str:
@@ -179,10 +191,16 @@ def _per(raw: RawFact, lexicons: CompiledLexicons) -> str | None:
     )
 
 
+_NO_ATTRIBUTION = Attribution(kind=AttributionKind.none)
+
+
 def _attribution(raw: RawFact | RawStatus) -> Attribution:
     cue = raw.attribution
-    if cue is None:
-        return Attribution(kind=AttributionKind.none)
+    return _NO_ATTRIBUTION if cue is None else _attribution_of(cue)
+
+
+@lru_cache(maxsize=1024)  # the facts of a sentence share its cue; records are immutable
+def _attribution_of(cue: AttributionCue) -> Attribution:
     return Attribution(kind=AttributionKind(cue.kind), source=cue.source, cue=cue.cue)
 
 
@@ -225,7 +243,7 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
         quote=quote,
         start=q.start,
         end=end,
-        sentence=Span(start=raw.sentence.start, end=raw.sentence.end),
+        sentence=raw.sentence,  # the sentence's own (immutable) span
     )
 
 
@@ -255,5 +273,5 @@ def normalize_status(raw: RawStatus, text: str, article: str, topic: str) -> Fac
         quote=quote,
         start=mention.start,
         end=mention.end,
-        sentence=Span(start=raw.sentence.start, end=raw.sentence.end),
+        sentence=raw.sentence,  # the sentence's own (immutable) span
     )

@@ -33,6 +33,7 @@ from checker.extract.quantities import (
     RawQuantity,
     amount_starts,
     is_change_not_range,
+    may_start_quantity,
     phone_numbers,
     read_quantities,
     read_quantity,
@@ -47,14 +48,19 @@ from checker.extract.status import (
 from checker.extract.voice import ArticleVoice
 from checker.lexicons import CompiledLexicons, fold_currency
 from checker.models import Article, Span
+from checker.regex_trie import trie_alternation
 from checker.units import convert
 
-# Both triggers run on the case-folded text (see fold_case), so they are written in lower case.
-_HAS_NUMBER = re.compile(
-    rf"{num.DIGIT}|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|handful|couple|"
-    r"dozens|tens|scores|hundreds|thousands|millions|billions|trillions|twice|doubl\w*|tripl\w*|"
-    r"quadrupl\w*|\w+fold)\b"
-)
+# Words that state an amount. Both triggers below run on the case-folded text (see
+# fold_case), so they are written in lower case. Whole words only (\b on both sides), so the
+# order of the alternatives cannot change a match, and the word list is written as a trie.
+_AMOUNT_WORDS = (
+    *num.NUMBER_WORD.split("|"), *num.FRACTION_WORD.split("|"), "several", "few", "handful",
+    "couple", "dozens", "tens", "scores", "hundreds", "thousands", "millions", "billions",
+    "trillions", "twice",
+)  # fmt: skip
+_AMOUNT_WORD = rf"{trie_alternation(_AMOUNT_WORDS)}|doubl\w*|tripl\w*|quadrupl\w*|\w+fold"
+_HAS_NUMBER = re.compile(rf"{num.DIGIT}|\b(?:{_AMOUNT_WORD})\b")
 _IDENTIFIER_BEFORE = re.compile(r"(?:\b[A-Z]{2,}:\s*|\bNo\.\s*|#\s*|\bnumber\s+|\bNo\s+)$")
 _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w-]*\s$")
 _PRONOUN_ONE = frozenset({"one"})
@@ -296,25 +302,27 @@ def _shift(mention: DateMention, offset: int) -> DateMention:
 # Where a quantity's numeral can begin. The full grammar is tried only from a short way
 # before each of these (room for a qualifier, "between" or a currency), never at every
 # character of the sentence.
-_NUMERAL_START = re.compile(
-    rf"{num.DIGIT}|{CURRENCY_SIGN}|\b(?:{num.NUMBER_WORD}|{num.FRACTION_WORD}|several|few|"
-    r"handful|couple|tens|dozens|scores|hundreds|thousands|millions|billions|trillions|twice|"
-    r"doubl\w*|tripl\w*|quadrupl\w*|\w+fold|minus|negative)\b"
-)
+_NUMERAL_START = re.compile(rf"{num.DIGIT}|{CURRENCY_SIGN}|\b(?:{_AMOUNT_WORD}|minus|negative)\b")
 QUALIFIER_ROOM = 40
 # Where a quantity match can begin: every part of the grammar starts a token (a qualifier, a
 # word, a digit, a sign or a currency symbol), so trying those positions alone finds the same
-# leftmost match as a search from the start of the room, at a fraction of the cost.
-_TOKEN_START = re.compile(rf"(?<!\w)[^\W_]|(?<!\w)[~≈\-−]|(?<![\w.])\.(?=\d)|{CURRENCY_SIGN}")
+# leftmost match as a search from the start of the room, at a fraction of the cost. A word
+# token is read whole (group 1), so words no branch begins with ("the", "H200") are skipped.
+_TOKEN = re.compile(rf"(?<!\w)([^\W_]\w*)|(?<!\w)[~≈\-−]|(?<![\w.])\.(?=\d)|{CURRENCY_SIGN}")
 
 
-def _leftmost_quantity(text: str, low: int, numeral: int, end: int) -> re.Match[str] | None:
-    """The leftmost quantity match starting between ``low`` and the numeral at ``numeral``."""
-    for start in _TOKEN_START.finditer(text, low, numeral + 1):
-        match = QUANTITY.match(text, start.start(), end)
-        if match is not None and match.end() > start.start():
+def _leftmost_quantity(text: str, low: int, end: int) -> re.Match[str] | None:
+    """The leftmost quantity match starting at or after ``low`` (a short way before a numeral):
+    where none starts before the numeral, the first one after it, as a search would find it."""
+    for token in _TOKEN.finditer(text, low, end):
+        word = token.group(1)
+        if word is not None and not may_start_quantity(word):
+            continue
+        start = token.start()
+        match = QUANTITY.match(text, start, end)
+        if match is not None and match.end() > start:
             return match
-    return QUANTITY.search(text, numeral, end)
+    return None
 
 
 def _matches(text: str, folded: str, sentence: Span) -> Iterator[re.Match[str]]:
@@ -325,7 +333,7 @@ def _matches(text: str, folded: str, sentence: Span) -> Iterator[re.Match[str]]:
         if start.start() < pos:
             continue
         low = max(pos, start.start() - QUALIFIER_ROOM)
-        match = _leftmost_quantity(text, low, start.start(), sentence.end)
+        match = _leftmost_quantity(text, low, sentence.end)
         if match is None:
             return
         pos = max(match.end(), pos + 1)

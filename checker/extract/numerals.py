@@ -8,6 +8,11 @@ values. Pieces that name groups take a prefix ("a_", "b_") so a range can hold t
 from __future__ import annotations
 
 from checker.extract import numbers as num
+from checker.regex_trie import trie_alternation
+
+# The number and fraction words as tries: the grammar tries them at every word it reads.
+NUMBER_WORDS = trie_alternation(num.NUMBER_WORD.split("|"))
+FRACTION_WORDS = trie_alternation(num.FRACTION_WORD.split("|"))
 
 DIGITS = (
     r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"  # Indian grouping: 12,34,567 (lakhs and crores)
@@ -21,13 +26,13 @@ _SMALL_WORD = "a|an|one|two|three|four|five|six|seven|eight|nine"
 _UNIT_WORD = "|".join(sorted(num.UNITS, key=len, reverse=True))
 _TENS_WORD = "|".join(num.TENS)
 # A fraction word after its numerator: "two thirds", "one-fifth", "five - eighths".
-_FRACTION_OF = rf"(?:\s*-\s*|\s+)(?:{num.FRACTION_WORD})\b"
+_FRACTION_OF = rf"(?:\s*-\s*|\s+)(?:{FRACTION_WORDS})\b"
 # "and" joins number words only after a scale word ("two hundred and fifty"); "ten and
 # fifteen" are two numbers. It is not taken before a fraction ("one hundred and three
 # quarters" is 100.75, read by the fraction tail below) nor before an amount of the same
 # scale ("between five million and ten million" is a range, not fifteen million).
 _AND_AFTER_SCALE = "|".join(
-    rf"(?<={scale})\s+and(?!\s+(?:(?:{num.NUMBER_WORD}|a|an)[\s-]+){{0,3}}?{scale}\b)"
+    rf"(?<={scale})\s+and(?!\s+(?:(?:{NUMBER_WORDS}|a|an)[\s-]+){{0,3}}?{scale}\b)"
     for scale in ("hundred", *num.SCALES)
 )
 _AND_AFTER_SCALE = rf"(?:{_AND_AFTER_SCALE})(?=\s)(?!\s+(?:{_SMALL_WORD}){_FRACTION_OF})"
@@ -36,7 +41,7 @@ _WORD_JOIN = rf"(?:\s+|-|(?<=ty)\s-\s(?=(?:{_UNIT_WORD})\b))"
 WORDS = (
     r"(?:(?:(?:(?:an?\s+)?(?:half|quarter)\s+(?:an?\s+)?|an?\s+)"
     rf"(?=(?:hundred|{_SCALES}|dozen)\b))?"
-    rf"(?:{num.NUMBER_WORD})(?:(?:{_AND_AFTER_SCALE})?{_WORD_JOIN}(?:{num.NUMBER_WORD}))*"
+    rf"(?:{NUMBER_WORDS})(?:(?:{_AND_AFTER_SCALE})?{_WORD_JOIN}(?:{NUMBER_WORDS}))*"
     # a whole number and a fraction: "one and a half", "two and three quarters million"
     rf"(?:\s+and\s+(?:{_SMALL_WORD}){_FRACTION_OF}(?:\s+(?:{_SCALES})\b)?)?)"
 )
@@ -46,8 +51,8 @@ def fraction(p: str) -> str:
     """Fractions in words: "two thirds", "one-fifth", "a quarter", "two thirds of a million"
     (the scale word then follows as the amount's scale), "half of", "more than half"."""
     return (
-        rf"(?:(?P<{p}fn>{_SMALL_WORD})(?=(?:\s*-\s*|\s+)(?:{num.FRACTION_WORD})\b)"
-        rf"(?:\s*-\s*|\s+)(?P<{p}fd>{num.FRACTION_WORD})"
+        rf"(?:(?P<{p}fn>{_SMALL_WORD})(?=(?:\s*-\s*|\s+)(?:{FRACTION_WORDS})\b)"
+        rf"(?:\s*-\s*|\s+)(?P<{p}fd>{FRACTION_WORDS})"
         rf"(?:\s+of\s+an?(?=\s+(?:{_SCALES})\b))?"
         rf"|(?P<{p}half>half)(?:(?=\s+(?:of|a|an|the)\b)|(?<=than\shalf))"
         rf"(?!\s+an?\s+(?:hundred|{_SCALES}|dozen)\b))"
@@ -85,7 +90,7 @@ SCALE_ABBR = r"k|mn|mln|mil|bn|bln|tn|trn|tln|m|b|(?-i:MM)"
 
 
 # What starts another amount: "or more than 190" and "and below 1500" are bounds of their own.
-NUMBER_AHEAD = rf"(?:[\d$€£¥.{num.VULGAR_FRACTIONS}]|(?:{num.NUMBER_WORD}|a|an|half|one)\b)"
+NUMBER_AHEAD = rf"(?:[\d$€£¥.{num.VULGAR_FRACTIONS}]|(?:{NUMBER_WORDS}|a|an|half|one)\b)"
 # A ratio is a share: "one in five adults", "8 out of 10", "1 in 1,000". Not a year ("3 in
 # 2024") and not a time ("2 in 10 minutes").
 RATIO = (

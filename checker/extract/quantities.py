@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.extract import numbers as num
 from checker.extract.numerals import (
     DIGITS,
     MIXED,
     NUMBER_AHEAD,
+    NUMBER_WORDS,
     RATIO,
     SCALE_ABBR,
     SCALE_WORD,
@@ -23,6 +25,7 @@ from checker.extract.numerals import (
     fraction,
     slash_fraction,
 )
+from checker.regex_trie import trie_alternation
 
 _MORE_WORDS = ("more", "greater", "larger", "bigger", "higher")
 _LESS_WORDS = ("less", "fewer", "smaller", "lower")
@@ -56,10 +59,8 @@ _QUALIFIER_OF = {
     for kind, phrases in QUALIFIERS.items()
     for phrase in phrases.split("|")
 }
-# Spaces become \s+ because the patterns are compiled in verbose mode.
-_QUALIFIER = "|".join(
-    sorted((p for ps in QUALIFIERS.values() for p in ps.split("|")), key=len, reverse=True)
-).replace(" ", r"\s+")
+# Spaces become \s+ (the patterns are compiled in verbose mode); a trie, longest phrase first.
+_QUALIFIER = trie_alternation(_QUALIFIER_OF, ignore_case=True)
 
 # ISO 4217 codes read next to a number ("USD 200", "115USD", "30 MUSD"). Codes that are also
 # English words or common acronyms (ALL, TOP, CUP, TRY, MAD, PHP, SAR) are left out; the
@@ -130,7 +131,7 @@ _VAGUE = (
 
 _MULTIPLIER_WORD = (
     rf"(?P<mword>\b(?:twice|doubled?|doubling|tripled?|tripling|quadrupled?|"
-    rf"quadrupling|(?:{num.NUMBER_WORD})-?fold)\b(?!-))"
+    rf"quadrupling|(?:{NUMBER_WORDS})-?fold)\b(?!-))"
 )
 # A number word joined by a hyphen to a unit is a quantity ("two-hour", "four-dose"); joined to
 # anything else it is part of a compound adjective ("two-track", "one-off").
@@ -194,6 +195,43 @@ def _quantity_pattern(allow_range: bool, allow_ratio: bool = True) -> re.Pattern
 QUANTITY = _quantity_pattern(allow_range=True)
 SINGLE_QUANTITY = _quantity_pattern(allow_range=False)
 _PLAIN_QUANTITY = _quantity_pattern(allow_range=False, allow_ratio=False)
+
+# The words a QUANTITY match can begin with, branch by branch: the first word of a qualifier
+# ("in excess of", "up to"), "between"/"from"/"minus"/"negative", a number, fraction or vague
+# word ("a", "half", "several", "dozens"), "twice", a currency prefix before "$" ("US$", "hk $",
+# "u.s.$"). Lower case: the grammar ignores case.
+_FIRST_WORDS = frozenset(
+    {phrase.split()[0].removesuffix(".") for phrase in _QUALIFIER_OF}
+    | {"between", "from", "minus", "negative", "a", "an", "half", "quarter", "several", "twice"}
+    | {*num.VAGUE_PLURALS, *num.NUMBER_WORD.split("|")}
+    | {prefix.split("\\")[0] for prefix in _DOLLAR_PREFIX.split("|")}
+    | {"a", "au", "ca", "s", "r", "us"}
+)
+# Words whose beginning is what counts: ISO codes, maybe scaled and glued to digits ("MUSD",
+# "USD115"), and the multiplier verbs ("doubled", "tripling").
+_FIRST_PREFIXES = tuple(
+    [code.lower() for code in ISO_CODES.split("|")]
+    + [scale + code.lower() for scale in "km" for code in ISO_CODES.split("|")]
+    + ["doubl", "tripl", "quadrupl"]
+)
+
+
+@lru_cache(maxsize=4096)  # the same few hundred words come back in every sentence
+def may_start_quantity(word: str) -> bool:
+    """False when no QUANTITY match can begin with the word ``word`` (a whole word, as the
+    text writes it): a necessary condition, cheap enough to skip most words of a sentence
+    before trying the grammar. Letters outside ASCII are let through, because the grammar's
+    case-insensitive matching equates some of them with ASCII letters ("ſ" and "s")."""
+    lowered = word.lower()
+    return (
+        lowered in _FIRST_WORDS
+        or lowered.startswith(_FIRST_PREFIXES)
+        or lowered.endswith("fold")  # "tenfold"
+        or word[0].isdigit()
+        or not word.isascii()
+    )
+
+
 # Links are read as a whole: "%28" in a URL is an escape, not a percentage.
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
@@ -245,7 +283,7 @@ def is_change_not_range(text: str, m: re.Match[str], floor: int) -> bool:
 # keep the case-sensitive parts honest.
 _UPPER_CURRENCY = re.compile(r"[kKM]?[A-Z]{3}|US|[A-Z]{1,2}\$")
 FOLD_WORD = re.compile(
-    rf"\b(?P<fold>(?:{num.NUMBER_WORD})(?:-?fold))\b|\b(?P<twice>twice|double|triple)\b",
+    rf"\b(?P<fold>(?:{NUMBER_WORDS})(?:-?fold))\b|\b(?P<twice>twice|double|triple)\b",
     re.IGNORECASE,
 )
 

@@ -30,6 +30,12 @@ _PRESS_RELEASE = re.compile(
     r"(?:today|this\s+morning)\s+(?:announced|confirmed|said|reported|unveiled|launched|"
     r"published|released)\b"
 )
+# What every press-release opening contains: searched first, because the opening pattern
+# tries a company name at every capital letter of the window.
+_PRESS_RELEASE_VERB = re.compile(
+    r"\s(?:today|this\s+morning)\s+(?:announced|confirmed|said|reported|unveiled|launched|"
+    r"published|released)\b"
+)
 _TRAILING_SUFFIX = re.compile(rf"\s+{_CORPORATE_SUFFIX}$")
 # Capitalized words that stand before a surname without being a first name.
 _NOT_FIRST_NAMES = frozenset(
@@ -63,6 +69,8 @@ def organizations_named(text: str) -> dict[str, str]:
 
 def press_release_voice(text: str) -> str | None:
     """The company a press release speaks for ('Kestrel Biologics NV today confirmed ...')."""
+    if not _PRESS_RELEASE_VERB.search(text, 0, PRESS_RELEASE_WINDOW):
+        return None
     match = _PRESS_RELEASE.search(text, 0, PRESS_RELEASE_WINDOW)
     if not match:
         return None
