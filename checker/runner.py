@@ -76,8 +76,9 @@ def run_config(
 @dataclass(frozen=True)
 class Outcome:
     """A checked run as the command line reports it: the report (after the baseline; when
-    streamed, it holds only the facts its findings cite), the files written, how many facts
-    were checked and how many findings the baseline dropped."""
+    streamed, without groups and with only the facts its findings cite, or none when no
+    format read them), the files written, how many facts were checked and how many findings
+    the baseline dropped."""
 
     report: Report
     written: list[Path]
