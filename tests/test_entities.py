@@ -65,3 +65,17 @@ def test_a_currency_sign_is_not_the_country_it_abbreviates(config: Config) -> No
 
 def test_a_common_word_in_the_possessive_opening_a_sentence_is_no_name(config: Config) -> None:
     assert find_entities("Today's order of 400 units was the largest.", 0, config.lexicons) == []
+
+
+def test_a_common_word_after_a_wire_dateline_opens_the_sentence(config: Config) -> None:
+    sentence = "TALVIK, March 3 (Reuters) - Headcount at Orbelle has now reached 9,100 employees."
+    names = [m.name for m in find_entities(sentence, 0, config.lexicons)]
+    assert "Headcount" not in names
+    assert "Orbelle" in names
+
+
+def test_a_demonym_alone_is_an_adjective_not_a_name(config: Config) -> None:
+    sentence = "The first 300,000 doses came from Belgian drugmaker Kestrel Biologics."
+    names = [m.name for m in find_entities(sentence, 0, config.lexicons)]
+    assert "Belgian" not in names
+    assert "Kestrel Biologics" in names

@@ -354,17 +354,31 @@ _NOT_NAMES = frozenset(
 )
 
 
+# A demonym alone is an adjective ("Belgian drugmaker Kestrel" names Kestrel); at the head of
+# a longer name it stays ("Kenyan Health Ministry", "Swiss Re").
+_DEMONYMS = frozenset(
+    "Belgian Portuguese Spanish Italian Dutch Swedish Norwegian Danish Finnish Polish Greek "
+    "Turkish Irish Canadian Mexican Brazilian Australian Kenyan Nigerian Egyptian Israeli "
+    "Iranian Indonesian Malaysian Vietnamese Singaporean Pakistani Ukrainian Austrian Czech "
+    "Hungarian Romanian Swiss Saudi".split()
+)
+
+
 _VERB_AFTER_NAME = re.compile(
     r"\s+(?:will|would|could|can|may|said|says|has|have|had|is|was|plans|planned|aims|expects|"
     r"reported|announced|told|sold|bought|shipped|invested|ordered|delivered|approved|agreed|"
     r"employs|employed|hired|builds|built|makes|made|operates|owns|owned|produces|produced|"
     r"signed|won|raised|received|booked|posted|unveiled|launched|"
+    # not "began", "rose", "resumed": "Construction began", "Output rose" open sentences too
+    r"confirmed|denied|delayed|completed|became|wants|needs|faces|"
     # ... or a noun a company owns: "Orbex shares fell", "Orbex executives said"
     r"shares|stock|sales|revenue|profit|executives|officials|spokesman|spokeswoman|chief)\b"
 )
 
 
 _POSSESSIVE_AFTER_NAME = re.compile(r"['’]s\s")
+# A wire dateline opens the sentence that follows it: "PORT ALDANE, May 23 (Bloomberg) - ".
+_DATELINE_LEAD = re.compile(r"[A-Z][A-Z .'’/-]{1,60},\s[^()\n]{1,40}\([^()\n]{1,40}\)\s*[-–—]\s*")
 # Sentence-initial possessives that are no names: "Today's figures", "Last year's order".
 _COMMON_POSSESSORS = frozenset(["Today", "Yesterday", "Tomorrow", "Year", "Week", "Month"])
 
@@ -375,6 +389,13 @@ def _acts_as_subject(sentence: str, end: int, word: str) -> bool:
     if _POSSESSIVE_AFTER_NAME.match(sentence, end):
         return word not in _COMMON_POSSESSORS
     return not word.endswith("s") and bool(_VERB_AFTER_NAME.match(sentence, end))
+
+
+def _opens_sentence(sentence: str, position: int) -> bool:
+    """Whether only quotes, brackets or a wire dateline stand before ``position``."""
+    lead = _DATELINE_LEAD.match(sentence)
+    begin = lead.end() if lead is not None and lead.end() <= position else 0
+    return not sentence[begin:position].strip(" \"“‘'(")
 
 
 def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> list[EntityMention]:
@@ -400,11 +421,12 @@ def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> lis
             or any(map(str.isdigit, match.group(0)))
             or _MONTH_WORD.match(words[0])
             or (len(words) == 1 and words[0] in lexicons.physical_of)  # "MW", "MWh", "GWh"
+            or (len(words) == 1 and words[0] in _DEMONYMS)
         ):
             continue
         # "The Nasdaq index fell": after a leading determiner the capital marks a name.
         after_the = match.group(0).startswith(("The ", "the "))
-        at_start = not after_the and not sentence[: match.start()].strip(" \"“‘'(")
+        at_start = not after_the and _opens_sentence(sentence, match.start())
         name = " ".join(words)
         if at_start and len(words) == 1 and not _acts_as_subject(sentence, match.end(), name):
             continue  # a capitalized first word is usually just the start of the sentence
