@@ -421,3 +421,24 @@ def test_a_datelines_place_is_not_the_subject(config: Config) -> None:
     text = "RENNET BAY, May 5 (Reuters) - The contract is valued at EUR 3.1 billion, Ada Obi said."
     [fact] = [f for f in facts_of(text, config) if f.unit == "EUR"]
     assert fact.subject != "RENNET BAY"
+
+
+def test_a_company_named_as_a_developer_is_the_subject_it_speaks_for(config: Config) -> None:
+    text = ("Wind developer Halvard Energi said Tuesday it will build a 310-megawatt farm "
+            "in the Nordland region.")  # fmt: skip
+    [fact] = facts_of(text, config)
+    assert fact.subject == "Halvard Energi"
+    assert fact.attribution.kind == "organization"
+
+
+def test_a_person_who_speaks_is_not_the_subject(config: Config) -> None:
+    text = "Orvane will ship 4,000 modules this year, Marta Silva said."
+    [fact] = facts_of(text, config)
+    assert fact.subject == "Orvane"
+    assert fact.attribution.kind == "person"
+
+
+def test_an_institution_reporting_a_figure_is_not_its_subject(config: Config) -> None:
+    text = "Talvia's Ministry of Health said 96,000 children had been vaccinated by Friday."
+    [fact] = facts_of(text, config)
+    assert fact.subject != "Ministry of Health"

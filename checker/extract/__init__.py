@@ -21,6 +21,7 @@ from checker.extract.context import (
     find_modality,
     find_predicate_cues,
     governing_verb,
+    is_institution,
     modality_cues,
     nearest_predicate,
 )
@@ -171,14 +172,12 @@ class _SentenceContext:
                              attributed, look_after)  # fmt: skip
 
     def source_name(self, attribution: AttributionCue | None) -> str | None:
-        """A named person or outlet reports on others; a bare name that speaks ("Orbex said
-        it will invest") is usually the subject speaking for itself."""
-        if (
-            attribution
-            and attribution.source
-            and (attribution.kind == "outlet" or " " in attribution.source)
-        ):
-            return attribution.source
+        """A named person, outlet or institution reports on others ("the Ministry of Health
+        said 96,000 children ..."); a company that speaks ("Orbex said it will invest") is
+        usually the subject speaking for itself."""
+        source = attribution.source if attribution else None
+        if source and (attribution.kind in ("outlet", "person") or is_institution(source)):
+            return source
         return None
 
 

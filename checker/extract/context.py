@@ -99,6 +99,18 @@ _PUBLICATION = re.compile(
     r"Guardian|Observer|Courier|Chronicle|Newswire|Monitor)\b"
 )
 _STATEMENT = re.compile(r"\b(?:statement|filing|press\s+release|news\s+release|report)\b")
+# A name introduced by what kind of organization it is ("energy developer Meridia Energia
+# said"), or speaking of itself as "it" ("Meridia Energia said Wednesday it will build"), is a
+# company, whatever its words; a person is "he" or "she".
+_ORGANIZATION_NOUN = re.compile(
+    r"\b(?:company|firm|developer|maker|operator|utility|carrier|lender|insurer|retailer|"
+    r"start-?up|manufacturer|producer|supplier|drugmaker|chipmaker|automaker|carmaker|airline|"
+    r"conglomerate|miner|subsidiary|contractor|builder|distributor|group)\s+$"
+)
+_SPEAKS_AS_IT = re.compile(
+    r"\s+(?:said|says|announced|confirmed)\s+(?:on\s+)?(?:[A-Z][a-z]+day\s+)?(?:that\s+)?"
+    r"(?:its\b|it\s+(?:will|plans|expects|aims|intends)\s+(?!take|be\b))"
+)
 
 # Cue words of each modality, lower case: they are matched on the case-folded text.
 MODALITY_CUES = {
@@ -125,7 +137,9 @@ class AttributionCue:
     cue: str | None
 
 
-def _classify_source(name: str, lexicons: CompiledLexicons, context: str) -> AttributionCue:
+def _classify_source(
+    name: str, lexicons: CompiledLexicons, context: str, preceding: str = ""
+) -> AttributionCue:
     cleaned = re.sub(r"^(?:the|The)\s+", "", name).strip(" ,.")
     entity = lexicons.entity_of(cleaned) or lexicons.resolve_entity(name.strip(" ,."))
     if entity is not None:
@@ -137,6 +151,8 @@ def _classify_source(name: str, lexicons: CompiledLexicons, context: str) -> Att
         _COMPANY_SUFFIX.search(cleaned)
         or _INSTITUTION.search(cleaned)
         or _STATEMENT.search(context)
+        or _ORGANIZATION_NOUN.search(preceding)
+        or _SPEAKS_AS_IT.match(context, context.find(cleaned) + len(cleaned))
     ):
         return AttributionCue("organization", cleaned, context)
     return AttributionCue("person", cleaned, context)
@@ -223,7 +239,8 @@ def _cue_of(
     if source.endswith(("'s", "’s")):
         return None  # "Alibaba's reported interest": a possessive, not a speaker
     context = sentence[match.start() : match.end() + 40]
-    cue = _classify_source(source, lexicons, context)
+    named_at = match.start("src") if match.group("src") else match.start("src2")
+    cue = _classify_source(source, lexicons, context, sentence[max(0, named_at - 30) : named_at])
     cue = AttributionCue(cue.kind, cue.source, match.group(0))
     if kind == "told" and cue.kind != "outlet":
         return None  # "A told B": B is the listener; only "told Reuters" names a channel
@@ -520,3 +537,8 @@ def governing_verb(text: str, start: int, end: int, sentence_start: int,
         return after.group("verb")
     before = _VERB_BEFORE.search(text, max(sentence_start, start - VERB_ROOM), start)
     return before.group("verb") if before else None
+
+
+def is_institution(name: str) -> bool:
+    """'Ministry of Health', 'Port Authority': a body that reports on others, not a company."""
+    return _INSTITUTION.search(name) is not None and _COMPANY_SUFFIX.search(name) is None
