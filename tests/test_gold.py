@@ -25,7 +25,7 @@ FLOORS = {
         "value+unit": (0.89, 0.90),
         "value": (0.95, 0.96),
         "attribution": (0.74, 0.75),
-        "subject": (0.16, 0.16),
+        "subject": (0.15, 0.15),
         "predicate": (0.29, 0.29),
     },
 }

@@ -173,10 +173,13 @@ class _SentenceContext:
 
     def source_name(self, attribution: AttributionCue | None) -> str | None:
         """A named person, outlet or institution reports on others ("the Ministry of Health
-        said 96,000 children ..."); a company that speaks ("Orbex said it will invest") is
-        usually the subject speaking for itself."""
-        source = attribution.source if attribution else None
-        if source and (attribution.kind in ("outlet", "person") or is_institution(source)):
+        said 96,000 children ..."); a company that speaks ("Orbex Holdings said it will
+        invest") is usually the subject speaking for itself, and so is a bare name ("Orbex
+        said"), which is more often a company's than a person's."""
+        if attribution is None or not attribution.source:
+            return None
+        source, kind = attribution.source, attribution.kind
+        if kind == "outlet" or is_institution(source) or (kind == "person" and " " in source):
             return source
         return None
 

@@ -144,7 +144,7 @@ def check_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContex
             and fact.value.stated
         ):
             by_figure.setdefault((fact.item, tuple(fact.value.stated)), []).append(fact)
-    findings = []
+    findings = _confused_across_measures(rule, facts, context)
     for key in sorted(by_figure):
         same = by_figure[key]
         first_of_unit = {}
@@ -158,6 +158,31 @@ def check_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContex
             finding = _compare(rule, a, b, context) if linked else None
             if finding is not None:
                 findings.append(finding)
+    return findings
+
+
+def _confused_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> list:
+    """The same number of one company or product as power in one article and as energy in
+    another ("a 400 MW battery" against "a 200 MW / 400 MWh battery system"), when the two
+    are read under different measures and so never share a group."""
+    dimensions = set(rule.match.dimensions or DEFAULT_DIMENSIONS)
+    findings = []
+    for confusable in CONFUSABLE:
+        if not confusable <= dimensions:
+            continue
+        by_figure: dict[tuple[str, tuple[float, ...]], dict[Dimension, Fact]] = {}
+        for fact in facts:
+            whose = fact.item or fact.subject
+            if fact.dimension in confusable and whose and fact.value and fact.value.stated:
+                key = (whose, tuple(fact.value.stated))
+                by_figure.setdefault(key, {}).setdefault(fact.dimension, fact)
+        for key in sorted(by_figure):
+            if len(by_figure[key]) < 2:
+                continue
+            a, b = (by_figure[key][d] for d in sorted(confusable))
+            if a.article == b.article or a.predicate == b.predicate:
+                continue  # one article's own pair, or one group: the group's check has it
+            findings.append(_incommensurable(rule, a, b, context, _same_number(a, b)))
     return findings
 
 
@@ -238,10 +263,13 @@ def _confused_dimensions(rule: RuleSpec, group: list[Fact], dimensions: set[Dime
         a, b = first[stated], second[stated]
         if a.article == b.article:
             continue
-        findings.append(_incommensurable(rule, a, b, context,
-                        f"the same number is given as {a.dimension.value} ({a.unit}) and as "
-                        f"{b.dimension.value} ({b.unit}), which cannot both be right"))  # fmt: skip
+        findings.append(_incommensurable(rule, a, b, context, _same_number(a, b)))
     return findings
+
+
+def _same_number(a: Fact, b: Fact) -> str:
+    return (f"the same number is given as {a.dimension.value} ({a.unit}) and as "
+            f"{b.dimension.value} ({b.unit}), which cannot both be right")  # fmt: skip
 
 
 def _incommensurable(rule: RuleSpec, a: Fact, b: Fact, context: RuleContext, verdict: str):
