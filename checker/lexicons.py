@@ -27,6 +27,11 @@ class _Strict(BaseModel):
 class PredicateEntry(_Strict):
     description: str = Field(title="What the predicate means")
     cues: list[str] = Field(min_length=1, title="Words that name it (all inflections)")
+    as_money: str | None = Field(
+        default=None,
+        title="The predicate its cues name when the number is a sum of money",
+        description='"build a EUR 130 million park" states a cost, not an output.',
+    )
 
 
 class PredicateLexicon(_Strict):
@@ -143,7 +148,9 @@ class Lexicons:
             for name, entry in lexicon.predicates.items():
                 old = self.predicates.get(name)
                 cues = [*(old.cues if old else []), *entry.cues]
-                self.predicates[name] = PredicateEntry(description=entry.description, cues=cues)
+                as_money = entry.as_money or (old.as_money if old else None)
+                self.predicates[name] = PredicateEntry(description=entry.description, cues=cues,
+                                                       as_money=as_money)  # fmt: skip
         elif isinstance(lexicon, EntityLexicon):
             self.entities.extend(lexicon.entities)
         elif isinstance(lexicon, StatusLexicon):
@@ -184,6 +191,11 @@ class Lexicons:
             source=self,
             cue_index=cue_index,
             cue_to_predicate=cue_to_predicate,
+            money_predicate={
+                name: entry.as_money
+                for name, entry in sorted(self.predicates.items())
+                if entry.as_money
+            },
             entity_pattern=_entity_pattern(list(alias_to_entity)),
             alias_to_entity=alias_to_entity,
             canonical_names={e.name.lower(): e for e in self.entities},
@@ -361,6 +373,19 @@ def _check_pint_units(document: YamlDocument, lexicon: AnyLexicon) -> None:
             raise document.error(str(exc), ("physical", symbol, "pint")) from None
 
 
+def _check_money_predicates(
+    document: YamlDocument, lexicon: AnyLexicon, known: dict[str, PredicateEntry]
+) -> None:
+    """'as_money' names a predicate this file or an earlier one defines."""
+    for name, entry in (getattr(lexicon, "predicates", None) or {}).items():
+        if entry.as_money is not None and entry.as_money not in known:
+            raise document.error(
+                f"predicate {name!r}: as_money names {entry.as_money!r}, which no lexicon "
+                "defines (define it in this file or an earlier one)",
+                ("predicates", name, "as_money"),
+            )
+
+
 def physical_dimensions(units: dict[str, PhysicalUnit]) -> dict[str, str]:
     """Dimension name of each canonical physical unit, read from pint."""
     if not units:
@@ -382,6 +407,7 @@ def physical_dimensions(units: dict[str, PhysicalUnit]) -> dict[str, str]:
 class CompiledLexicons:
     source: Lexicons
     cue_index: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, predicate)
+    money_predicate: dict[str, str]  # predicate -> what its cues name before a sum of money
     cue_to_predicate: dict[str, str]
     entity_pattern: re.Pattern[str]
     alias_to_entity: dict[str, EntityEntry]
@@ -442,5 +468,6 @@ def load_lexicons(rule_dirs: list[Path]) -> CompiledLexicons:
                 raise model_error(document, exc) from None
             _check_pint_units(document, lexicon)
             lexicons.add(lexicon)
+            _check_money_predicates(document, lexicon, lexicons.predicates)
             lexicons.files.append(str(path))
     return lexicons.compile()

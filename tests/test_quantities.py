@@ -442,3 +442,30 @@ def test_an_institution_reporting_a_figure_is_not_its_subject(config: Config) ->
     text = "Talvia's Ministry of Health said 96,000 children had been vaccinated by Friday."
     [fact] = facts_of(text, config)
     assert fact.subject != "Ministry of Health"
+
+
+def test_a_price_tag_is_stated_whatever_the_clause_plans(config: Config) -> None:
+    text = "Orvane will build a €130 million plant near Talvik."
+    [fact] = facts_of(text, config)
+    assert (fact.predicate, fact.modality.value) == ("cost", "asserted")
+
+
+def test_a_price_tag_worth_a_sum_keeps_its_own_hedge(config: Config) -> None:
+    [fact] = facts_of("The Talvik plant could be worth €2 billion.", config)
+    assert fact.modality.value == "hypothetical"
+
+
+def test_a_potential_deal_is_hypothetical(config: Config) -> None:
+    [fact] = facts_of("Orvane is in talks over a potential $2bn deal.", config)
+    assert fact.modality.value == "hypothetical"
+
+
+def test_money_a_company_will_spend_is_still_a_plan(config: Config) -> None:
+    [fact] = facts_of("Orvane will invest €130 million in the plant.", config)
+    assert (fact.predicate, fact.modality.value) == ("investment", "expected")
+
+
+def test_make_before_a_sum_of_money_is_no_cost(config: Config) -> None:
+    text = "Regulators want to make sure deposits of up to $250,000 are insured."
+    [fact] = facts_of(text, config)
+    assert fact.predicate != "cost"

@@ -15,6 +15,7 @@ from checker.dates import DateMention, find_dates
 from checker.extract import numbers as num
 from checker.extract.ambiguity import currency_rather_than_unit, length_rather_than_million
 from checker.extract.context import (
+    PRICE_TAG_REACH,
     AttributionCue,
     EntityMention,
     find_entities,
@@ -24,6 +25,7 @@ from checker.extract.context import (
     is_institution,
     modality_cues,
     nearest_predicate,
+    price_tag,
 )
 from checker.extract.nouns import NounReading, looks_plural, read_noun
 from checker.extract.quantities import (
@@ -167,9 +169,19 @@ class _SentenceContext:
             self._models = [(start + m.start(), m.group(0)) for m in found]
         return self._models
 
-    def modality(self, start: int, end: int, attributed: bool, look_after: bool = True) -> str:
+    def modality(self, start: int, end: int, attributed: bool, look_after: bool = True,
+                 reach: int | None = None) -> str:  # fmt: skip
         return find_modality(self.hedges, start, end, self.sentence.start, self.sentence.end,
-                             attributed, look_after)  # fmt: skip
+                             attributed, look_after, reach)  # fmt: skip
+
+    def money_modality(self, quantity: RawQuantity, attributed: bool) -> str:
+        """A price tag's modality is read next to its tag only (``price_tag``)."""
+        tag = price_tag(self.text, quantity.start, self.sentence.start)
+        if quantity.currency is None or tag is None:
+            return self.modality(quantity.start, quantity.end, attributed)
+        article = self.text[tag : tag + 3].split(" ")[0].lower() in ("a", "an")
+        reach = quantity.start - tag + (0 if article else PRICE_TAG_REACH)
+        return self.modality(quantity.start, quantity.end, attributed, False, reach)
 
     def source_name(self, attribution: AttributionCue | None) -> str | None:
         """A named person, outlet or institution reports on others ("the Ministry of Health
@@ -206,10 +218,12 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
                 noun=noun,
                 sentence=sentence,
                 attribution=_speaker_is_subject(attribution, subject),
-                modality=context.modality(quantity.start, quantity.end, attribution is not None),
+                modality=context.money_modality(quantity, attribution is not None),
                 time=_nearest_date(context.dates, quantity),
                 subject=subject,
-                predicate=nearest_predicate(cues, quantity.start, quantity.end)
+                predicate=_predicate_of(
+                    quantity, nearest_predicate(cues, quantity.start, quantity.end), voice.lexicons
+                )
                 or governing_verb(text, quantity.start, noun.end, sentence.start, sentence.end),
             )
         )
@@ -285,6 +299,16 @@ def _nearest_model(models: list[tuple[int, str]], quantity: RawQuantity | Status
     """The product model named nearest the number in its sentence ("shipping H200 chips ...
     an initial batch of 5,000 modules" counts H200 modules)."""
     return min(models, key=lambda m: abs(m[0] - quantity.start))[1]
+
+
+def _predicate_of(
+    quantity: RawQuantity, predicate: str | None, lexicons: CompiledLexicons
+) -> str | None:
+    """A sum of money under a cue of output ("build a EUR 130 million park") is what the
+    lexicon says such a cue means for money (a cost)."""
+    if quantity.currency is not None and predicate is not None:
+        return lexicons.money_predicate.get(predicate, predicate)
+    return predicate
 
 
 def _speaker_is_subject(

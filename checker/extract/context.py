@@ -261,16 +261,18 @@ def modality_cues(folded: str, start: int, end: int) -> list[tuple[int, int, str
 
 
 def find_modality(cues: list[tuple[int, int, str]], start: int, end: int, sentence_start: int,
-                  sentence_end: int, attributed: bool, look_after: bool = True) -> str:  # fmt: skip
+                  sentence_end: int, attributed: bool, look_after: bool = True,
+                  reach: int | None = None) -> str:  # fmt: skip
     """asserted | reported | expected | hypothetical | negated for the number at [start, end).
 
     Hedges and negations are read in a window around the number, so "analysts do not expect
     a delay, but the plant cost $2bn" does not hedge the cost. A verb's own modal comes before
     it ("could halt", "has not approved"), so a status phrase is read with ``look_after``
-    false.
+    false. ``reach`` narrows the window before the number (a price tag, see ``price_tag``).
     """
     for modality, (before, after) in MODALITY_WINDOWS.items():
         after = after if look_after else 0
+        before = before if reach is None else min(before, reach)
         lo, hi = max(sentence_start, start - before), min(sentence_end, end + after)
         if any(kind == modality and lo <= s and e <= hi for s, e, kind in cues):
             return modality
@@ -542,3 +544,21 @@ def governing_verb(text: str, start: int, end: int, sentence_start: int,
 def is_institution(name: str) -> bool:
     """'Ministry of Health', 'Port Authority': a body that reports on others, not a company."""
     return _INSTITUTION.search(name) is not None and _COMPANY_SUFFIX.search(name) is None
+
+
+# A sum of money that names what something is worth ("a project worth EUR 310m", "a EUR 130
+# million park", "at a cost of $2bn") states the thing's price, whatever the verb of the
+# clause: "will build a EUR 130 million park" plans the building, not the price. Only a
+# hedge right before the tag ("could be worth", "a potential $2bn deal") qualifies it.
+_PRICE_TAG = re.compile(
+    r"(?:\b(?:worth|valued\s+at|costing|priced\s+at|(?:cost|price|value|budget|price\s+tag)"
+    r"\s+of|an?)\s+(?:(?:estimated|potential|possible|planned|proposed)\s+)?)$",
+    re.IGNORECASE,
+)
+PRICE_TAG_REACH = 30
+
+
+def price_tag(text: str, start: int, sentence_start: int) -> int | None:
+    """Where the tag before a sum of money starts, if the sum is a price tag."""
+    match = _PRICE_TAG.search(text, max(sentence_start, start - 40), start)
+    return match.start() if match is not None else None

@@ -127,6 +127,19 @@ def test_unknown_pint_unit_in_a_lexicon_is_reported_at_its_line(tmp_path: Path) 
     assert caught.value.render().startswith(f"{path}:3: ")
 
 
+def test_a_money_predicate_no_lexicon_defines_is_reported_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "lexicons").mkdir()
+    path = tmp_path / "lexicons" / "predicates.yaml"
+    path.write_text(
+        "kind: predicates\npredicates:\n  building:\n    description: What is built.\n"
+        "    cues: [build]\n    as_money: costt\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match="as_money names 'costt'") as caught:
+        load_lexicons([tmp_path])
+    assert caught.value.render().startswith(f"{path}:6: ")
+
+
 def test_cli_validate_names_the_bad_reference(tmp_path: Path) -> None:
     _rule(tmp_path, CT001.replace("market_level]", "market_levle]"))
     result = cli("rules", "validate", str(tmp_path))
