@@ -469,3 +469,13 @@ def test_make_before_a_sum_of_money_is_no_cost(config: Config) -> None:
     text = "Regulators want to make sure deposits of up to $250,000 are insured."
     [fact] = facts_of(text, config)
     assert fact.predicate != "cost"
+
+
+def test_a_model_number_inside_a_partitive_is_no_quantity(config: Config) -> None:
+    text = "Qatar Airways will also buy 20 of Boeing's larger 777 planes."
+    assert [(f.quote, f.item) for f in facts_of(text, config)] == [("20", "777")]
+
+
+def test_a_count_inside_a_partitive_stays_a_quantity(config: Config) -> None:
+    text = "Orbex shipped 5,000 of the 12,000 modules it had promised."
+    assert [f.quote for f in facts_of(text, config)] == ["5,000", "12,000 modules"]
