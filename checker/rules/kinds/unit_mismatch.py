@@ -13,7 +13,9 @@ say 500,000 vials = 5 million doses). The comparison is between the distinct uni
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
+import re
 
 from checker.lexicons import Conversion
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Severity
@@ -114,7 +116,8 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     findings = []
     for dimension in sorted(dimensions):
         facts = [f for f in group if f.dimension == dimension and f.value is not None]
-        by_unit = sorted(_by_unit(facts).items())
+        echoes = _bracketed_conversions(facts, context)
+        by_unit = sorted(_by_unit([f for f in facts if f.id not in echoes]).items())
         for index, (_, facts_a) in enumerate(by_unit):
             for _, facts_b in by_unit[index + 1 :]:
                 pair = _closest_pair(facts_a, facts_b, rule.match.cross_article_only)
@@ -184,6 +187,26 @@ def _confused_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleCo
                 continue  # one article's own pair, or one group: the group's check has it
             findings.append(_incommensurable(rule, a, b, context, _same_number(a, b)))
     return findings
+
+
+_OPENS_BRACKET = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|approximately|some|or|~)?\s*$")
+
+
+def _bracketed_conversions(facts: list[Fact], context: RuleContext) -> set[str]:
+    """Ids of figures in brackets right after a figure in another unit ("9.9 billion yuan
+    (about US$1.4 billion)", "13-inch (33.02-cm)"): the writer's own conversion, never a
+    second source's value, so they are left out of the comparison."""
+    ordered = sorted(facts, key=lambda f: (f.article, f.start))
+    echoes = set()
+    for first, second in itertools.pairwise(ordered):
+        if first.article != second.article or first.unit == second.unit:
+            continue
+        text = context.articles[first.article].text
+        if 0 <= second.start - first.end <= 16 and _OPENS_BRACKET.fullmatch(
+            text, first.end, second.start
+        ):
+            echoes.add(second.id)
+    return echoes
 
 
 def _unit_pairs(units: list[str]) -> list[tuple[str, str]]:
@@ -290,6 +313,17 @@ def _incommensurable(rule: RuleSpec, a: Fact, b: Fact, context: RuleContext, ver
                         values, context)  # fmt: skip
 
 
+# Two figures in units with no known factor are shown side by side only if they could be one
+# quantity: no exchange rate or packing factor in news copy is a thousandfold ("EUR 1.78
+# billion" beside a "$3.68" share price is two different things).
+UNKNOWN_FACTOR_RANGE = 1000.0
+
+
+def _too_far_apart(a: Fact, b: Fact) -> bool:
+    ratio = _magnitude(a) / _magnitude(b)
+    return not 1 / UNKNOWN_FACTOR_RANGE <= ratio <= UNKNOWN_FACTOR_RANGE
+
+
 def _compare(rule: RuleSpec, a: Fact, b: Fact, context: RuleContext):
     generic = context.lexicons.source.generic_counters
     if a.dimension is Dimension.count and (a.unit in generic or b.unit in generic):
@@ -327,6 +361,8 @@ def _compare(rule: RuleSpec, a: Fact, b: Fact, context: RuleContext):
             )
             and len(a.value.stated) == len(b.value.stated)
         )
+        if not same_number and _too_far_apart(a, b):
+            return None
         values["verdict"] = "no known factor converts one unit into the other" + (
             "; the same number is given in both units" if same_number else ""
         )
