@@ -44,6 +44,10 @@ METADATA_ALIASES = {
     "source": "outlet",
     "publisher": "outlet",
     "site_name": "outlet",
+    "publication": "outlet",
+    "site": "outlet",
+    "pubdate": "published",
+    "date_published": "published",
     "sitename": "outlet",
     "date": "published",
     "published_at": "published",
@@ -220,7 +224,9 @@ def _front_matter(text: str, shown: str) -> tuple[dict[str, Any], Span | None]:
         raise InputError("invalid YAML front matter: nested too deeply", shown, 2) from None
     if not isinstance(meta, dict):
         raise InputError("front matter must be a mapping of keys to values", shown, 2)
-    return {str(k).lower(): v for k, v in meta.items()}, Span(start=0, end=match.end())
+    # Static-site generators name the fields as JSON exports do ("date", "publication").
+    named = {METADATA_ALIASES.get(str(k).lower(), str(k).lower()): v for k, v in meta.items()}
+    return named, Span(start=0, end=match.end())
 
 
 def _yaml_problem(exc: yaml.YAMLError) -> str:
@@ -342,7 +348,7 @@ _DATED_PLACE = re.compile(
     r"\**\s*[-–—]"
 )
 _COPYRIGHT = re.compile(
-    r"^\s*(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<owner>[^\n]{2,80})$",
+    r"^\s*(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<owner>[^\n]{2,200})$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -377,11 +383,11 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
             if date:
                 found["published"], sources["published"] = date, "dateline"
             break
-    title = _title_line(head, non_blank)
+    title = _markdown_heading(non_blank) or _title_line(head, non_blank)
     if title:
         found["title"], sources["title"] = title, "title_line"
     for position, (_, line) in enumerate(non_blank[:6]):
-        date = parse_date_line(line)
+        date = parse_date_line(line) or _date_before_separator(line)
         shared = _author_and_date(line) if date is None else None
         wanted = "published" not in found or found["published"].startswith("--")  # no year
         if shared and wanted:
@@ -398,10 +404,29 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
             if author:
                 found["author"], sources["author"] = author, "byline"
     copyright_line = _COPYRIGHT.search(text, max(body_start, len(text) - 3000))
-    if copyright_line and "outlet" not in found:
-        found["outlet"] = copyright_line.group("owner").strip().rstrip(".")
-        sources["outlet"] = "copyright_line"
+    owner = _owner(copyright_line.group("owner")) if copyright_line else None
+    if owner and "outlet" not in found:
+        found["outlet"], sources["outlet"] = owner, "copyright_line"
     return found, sources
+
+
+# "May 5, 2026 · 3 min read", "4 May 2026 | Updated 09:12": the date before the separator.
+_DATE_LINE_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+
+
+def _date_before_separator(line: str) -> str | None:
+    head = _DATE_LINE_SEPARATOR.split(line, maxsplit=1)
+    return parse_date_line(head[0]) if len(head) == 2 else None
+
+
+# "Newsfeed Brief Media. All rights reserved. | About | Contact": the owner ends where the
+# notice or the footer's links begin.
+_OWNER_END = re.compile(r"\.?\s+(?:all\s+rights\s+reserved\b|[|·•]\s).*$", re.IGNORECASE)
+
+
+def _owner(written: str) -> str | None:
+    owner = _OWNER_END.sub("", written).strip().rstrip(".").strip()
+    return owner if owner and len(owner) <= 80 else None
 
 
 _AUTHOR = re.compile(
@@ -429,6 +454,19 @@ def _byline_author(line: str) -> str | None:
     """The name on a byline line ('By Jane Doe', or a bare name above the date line)."""
     match = _AUTHOR.match(line.strip())
     return match.group("name") if match else None
+
+
+_HEADING = re.compile(r"^#{1,2}\s+(?P<title>\S.*?)\s*#*$")
+
+
+def _markdown_heading(non_blank: list[tuple[int, str]]) -> str | None:
+    """A Markdown page's first heading (level 1 or 2) in its first lines is its headline,
+    above which scraped pages put breadcrumbs, mastheads and cookie banners."""
+    for _, line in non_blank[:8]:
+        heading = _HEADING.match(line)
+        if heading:
+            return heading.group("title")
+    return None
 
 
 def _title_line(head: list[tuple[int, str]], non_blank: list[tuple[int, str]]) -> str | None:
@@ -481,8 +519,11 @@ def _looks_like_title(head: list[tuple[int, str]], index: int) -> bool:
 _NOISE_LINE = re.compile(
     r"""^\s*(?:
         \d{1,3}                                   # footnote or reference number alone
-      | \[\d{1,3}\]
+      | \[\d{1,3}\].*                            # a footnote: "[1] As reported by Reuters"
       | \d{1,4}\s+(?:sources?|comments?|shares?|views?|likes?)   # "18 Sources" counters
+      | [^\w\s]*\s*\d[\d,.]*[kKmM]?\s+(?:likes?|comments?|shares?|views?|reactions?|reposts?)\b.*
+      | .{0,60}\b\d{1,3}[\s-]*min(?:ute)?s?\s+read\b.{0,40}   # "May 5, 2026 · 3 min read"
+      | (?:share(?:\ this(?:\ (?:post|article|story|page))?)?|tags?|topics|newsletter)\s*:.*
       | (?:source|sources|image|photo|credit|image\ credit|photo\ credit|via)\s*:.*
       | (?:©|\(c\)|copyright\b).*
       | .*\ball\ rights\ reserved\b.*

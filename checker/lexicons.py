@@ -32,6 +32,12 @@ class PredicateEntry(_Strict):
         title="The predicate its cues name when the number is a sum of money",
         description='"build a EUR 130 million park" states a cost, not an output.',
     )
+    weak: bool = Field(
+        default=False,
+        title="Its cues are generic verbs another predicate's cue outweighs",
+        description='"The death toll rose to 23": "rose" names a change of anything, so the '
+        "cue of another predicate in the number's clause wins over it.",
+    )
 
 
 class PredicateLexicon(_Strict):
@@ -149,8 +155,9 @@ class Lexicons:
                 old = self.predicates.get(name)
                 cues = [*(old.cues if old else []), *entry.cues]
                 as_money = entry.as_money or (old.as_money if old else None)
+                weak = entry.weak or (old.weak if old else False)
                 self.predicates[name] = PredicateEntry(description=entry.description, cues=cues,
-                                                       as_money=as_money)  # fmt: skip
+                                                       as_money=as_money, weak=weak)  # fmt: skip
         elif isinstance(lexicon, EntityLexicon):
             self.entities.extend(lexicon.entities)
         elif isinstance(lexicon, StatusLexicon):
@@ -191,6 +198,9 @@ class Lexicons:
             source=self,
             cue_index=cue_index,
             cue_to_predicate=cue_to_predicate,
+            weak_predicates=frozenset(
+                name for name, entry in self.predicates.items() if entry.weak
+            ),
             money_predicate={
                 name: entry.as_money
                 for name, entry in sorted(self.predicates.items())
@@ -408,6 +418,7 @@ class CompiledLexicons:
     source: Lexicons
     cue_index: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, predicate)
     money_predicate: dict[str, str]  # predicate -> what its cues name before a sum of money
+    weak_predicates: frozenset[str]  # predicates whose cues other cues outweigh
     cue_to_predicate: dict[str, str]
     entity_pattern: re.Pattern[str]
     alias_to_entity: dict[str, EntityEntry]

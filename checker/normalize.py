@@ -227,7 +227,7 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
         article=article,
         topic=topic,
         subject=raw.subject.name if raw.subject else None,
-        predicate=raw.predicate or (measured.replace(" ", "_") if measured else None),
+        predicate=raw.predicate or raw.verb or (measured.replace(" ", "_") if measured else None),
         value=to_interval(
             q.low * scale, q.high * scale, q.qualifier, q.low_inclusive, q.high_inclusive
         ),

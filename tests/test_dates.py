@@ -30,6 +30,8 @@ ANCHOR = "2026-01-15"  # a Thursday
         ("The sale closed on Dec. 31, 1994.", "1994-12-31"),
         ("It sold on the 9th of May.", "2025-05-09"),
         ("It was signed in April of 1987.", "1987-04"),
+        ("By Monday night, 2,000 had left.", "2026-01-12"),
+        ("Power returned Tuesday evening.", "2026-01-13"),
     ],
 )
 def test_dates_resolve_against_the_publication_date(text: str, value: str) -> None:

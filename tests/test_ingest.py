@@ -147,7 +147,9 @@ def test_missing_path_is_an_input_error() -> None:
     "line",
     ["3", "18 Sources", "Source: Market Wire", "© 2026 Example Media Ltd", "Share",
      "Leave a comment", "Follow Ann Lee on Twitter at @annlee", "Read: Port strike ends",
-     "LinkedIn logo"],
+     "LinkedIn logo", "[2] As reported by Reuters, May 4.", "👍 48 likes | 💬 12 comments",
+     "May 5, 2026 · 3 min read", "Share this post: Facebook | X | Email",
+     "Tags: ports, shipping"],
 )  # fmt: skip
 def test_scraped_furniture_lines_are_noise(line: str) -> None:
     text = f"The port moved 4 million tonnes.\n{line}\nIt expects more."
@@ -196,3 +198,31 @@ def test_the_headline_is_found_below_a_masthead_or_publication_name(head: str) -
 def test_a_short_headline_above_its_byline_is_the_title() -> None:
     text = "Markets tumble\n\nBy Ada Obi\n15 January 2026\n\nShares fell 3%.\n"
     assert infer_metadata(text)[0]["title"] == "Markets tumble"
+
+
+def test_front_matter_fields_named_as_static_sites_name_them(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(
+        "---\ntitle: Dam opens\npublication: Hydro Weekly\ndate: 2026-05-13\n---\nBody.\n",
+        encoding="utf-8",
+    )
+    article = _one(path)
+    assert (article.info.outlet, article.info.published) == ("Hydro Weekly", "2026-05-13")
+
+
+def test_a_date_line_followed_by_a_reading_time_gives_the_date() -> None:
+    text = "Harbour Digest\n\nMay 5, 2026 · 3 min read\n\n## Port volumes climb\n\nBody.\n"
+    found, _ = infer_metadata(text)
+    assert found["published"] == "2026-05-05"
+
+
+def test_a_markdown_heading_below_a_masthead_is_the_title() -> None:
+    text = "Harbour Digest — Daily Port News\n\nMay 5, 2026\n\n## Port volumes climb\n\nBody.\n"
+    found, _ = infer_metadata(text)
+    assert found["title"] == "Port volumes climb"
+
+
+def test_the_copyright_owner_ends_before_the_notice_and_footer_links() -> None:
+    text = "Body.\n\n© 2026 Harbour Digest Media. All rights reserved. | About | Privacy\n"
+    found, _ = infer_metadata(text)
+    assert found["outlet"] == "Harbour Digest Media"

@@ -479,3 +479,29 @@ def test_a_model_number_inside_a_partitive_is_no_quantity(config: Config) -> Non
 def test_a_count_inside_a_partitive_stays_a_quantity(config: Config) -> None:
     text = "Orbex shipped 5,000 of the 12,000 modules it had promised."
     assert [f.quote for f in facts_of(text, config)] == ["5,000", "12,000 modules"]
+
+
+def test_a_footnote_marker_is_no_quantity(config: Config) -> None:
+    facts = facts_of("At least 15 people have died, according to the authorities.[1]", config)
+    assert [f.quote for f in facts] == ["At least 15 people"]
+
+
+def test_the_month_of_may_hedges_nothing(config: Config) -> None:
+    [fact] = facts_of("Sales at Orbex rose 5% in May.", config)
+    assert fact.modality.value == "asserted"
+
+
+def test_a_verb_of_change_yields_to_the_measure_named_in_its_clause(config: Config) -> None:
+    text = "The death toll from the Talvik floods has now risen to 23 people."
+    [fact] = facts_of(text, config)
+    assert fact.predicate == "deaths"
+
+
+def test_a_verb_of_change_alone_is_a_price_change(config: Config) -> None:
+    [fact] = facts_of("Shares of Orbex rose 5% on Monday.", config)
+    assert fact.predicate == "price_change"
+
+
+def test_a_list_items_bold_label_is_no_subject(config: Config) -> None:
+    [fact] = facts_of("**Evacuations:** About 12,000 people had left their homes.", config)
+    assert (fact.subject, fact.predicate) == (None, "evacuations")

@@ -18,6 +18,7 @@ from checker.extract.context import (
     PRICE_TAG_REACH,
     AttributionCue,
     EntityMention,
+    PredicateCue,
     find_entities,
     find_modality,
     find_predicate_cues,
@@ -80,7 +81,8 @@ class RawFact:
     modality: str
     time: DateMention | None
     subject: EntityMention | None
-    predicate: str | None
+    predicate: str | None  # from a cue of the predicate lexicon
+    verb: str | None = None  # the verb governing the number, when no cue names a predicate
 
 
 @dataclass(slots=True)
@@ -221,10 +223,8 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
                 modality=context.money_modality(quantity, attribution is not None),
                 time=_nearest_date(context.dates, quantity),
                 subject=subject,
-                predicate=_predicate_of(
-                    quantity, nearest_predicate(cues, quantity.start, quantity.end), voice.lexicons
-                )
-                or governing_verb(text, quantity.start, noun.end, sentence.start, sentence.end),
+                predicate=_predicate_of(quantity, cues, text, voice.lexicons),
+                verb=governing_verb(text, quantity.start, noun.end, sentence.start, sentence.end),
             )
         )
     return facts
@@ -302,10 +302,15 @@ def _nearest_model(models: list[tuple[int, str]], quantity: RawQuantity | Status
 
 
 def _predicate_of(
-    quantity: RawQuantity, predicate: str | None, lexicons: CompiledLexicons
+    quantity: RawQuantity, cues: list[PredicateCue], text: str, lexicons: CompiledLexicons
 ) -> str | None:
-    """A sum of money under a cue of output ("build a EUR 130 million park") is what the
-    lexicon says such a cue means for money (a cost)."""
+    """The predicate of the nearest cue. A sum of money under a cue of output ("build a EUR
+    130 million park") is what the lexicon says such a cue means for money (a cost)."""
+    # A percentage or a multiple beside a verb of change is the size of the change ("sales
+    # fell 41%"), which weak predicates name; a level ("the toll rose to 23") is not.
+    relative = quantity.suffix is not None
+    weak = frozenset() if relative else lexicons.weak_predicates
+    predicate = nearest_predicate(cues, quantity.start, quantity.end, weak, text)
     if quantity.currency is not None and predicate is not None:
         return lexicons.money_predicate.get(predicate, predicate)
     return predicate
@@ -439,6 +444,10 @@ def _add_smaller_unit(
         quantity.end = match.end()
 
 
+# A reference marker glued to a word or a full stop: "... on Monday.[1]", "Reuters[2]".
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[\d])\[\d{1,3}\]")
+
+
 def _quantities(
     text: str,
     folded: str,
@@ -449,6 +458,7 @@ def _quantities(
     found = []
     skip = phone_numbers(text, sentence.start, sentence.end)
     skip += [url.span() for url in URL.finditer(text, sentence.start, sentence.end)]
+    skip += [mark.span() for mark in _FOOTNOTE_MARK.finditer(text, sentence.start, sentence.end)]
     quantities = (
         quantity
         for match in _matches(text, folded, sentence)

@@ -116,7 +116,11 @@ _SPEAKS_AS_IT = re.compile(
 MODALITY_CUES = {
     "negated": r"not|never|no\s+longer|yet\s+to|n't|declined\s+to|refused\s+to|denied|without",
     # "may" before a number is the month ("RENNET BAY, May 5 (Reuters) -").
-    "hypothetical": r"could|would|might|may(?!\s+\d)|if|potential|potentially|possible|possibly|"
+    # "may" before a number, after "in"/"of"/"since"... or before a full stop is the month.
+    "hypothetical": r"could|would|might|"
+    r"(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bfrom\s)(?<!\blast\s)"
+    r"(?<!\bnext\s)(?<!\bthis\s)(?<!\bearly\s)(?<!\blate\s)(?<!mid-)may(?!\s+\d)(?!\s*[.,;:])|"
+    r"if|potential|potentially|possible|possibly|"
     r"should|hypothetical|contingent",
     # "plans to", not the noun: "sources briefed on the plan said" hedges nothing.
     "expected": r"expected|expects|expect|aims?|aiming|plans?\s+to|planned|planning|intends?|"
@@ -396,6 +400,7 @@ _VERB_AFTER_NAME = re.compile(
 
 
 _POSSESSIVE_AFTER_NAME = re.compile(r"['’]s\s")
+_LABEL_AFTER = re.compile(r"[*_]*\s*:")
 # A wire dateline opens the sentence that follows it: "PORT ALDANE, May 23 (Bloomberg) - ".
 _DATELINE_LEAD = re.compile(r"[A-Z][A-Z .'’/-]{1,60},\s[^()\n]{1,40}\([^()\n]{1,40}\)\s*[-–—]\s*")
 # Sentence-initial possessives that are no names: "Today's figures", "Last year's order".
@@ -414,7 +419,7 @@ def _opens_sentence(sentence: str, position: int) -> bool:
     """Whether only quotes, brackets or a wire dateline stand before ``position``."""
     lead = _DATELINE_LEAD.match(sentence)
     begin = lead.end() if lead is not None and lead.end() <= position else 0
-    return not sentence[begin:position].strip(" \"“‘'(")
+    return not sentence[begin:position].strip(" \"“‘'(*_#>-•")
 
 
 def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> list[EntityMention]:
@@ -447,6 +452,8 @@ def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> lis
         after_the = match.group(0).startswith(("The ", "the "))
         at_start = not after_the and _opens_sentence(sentence, match.start())
         name = " ".join(words)
+        if at_start and len(words) == 1 and _LABEL_AFTER.match(sentence, match.end()):
+            continue  # a list item's label ("**Deaths:** At least 15 people ...")
         if at_start and len(words) == 1 and not _acts_as_subject(sentence, match.end(), name):
             continue  # a capitalized first word is usually just the start of the sentence
         if at_start and name.isupper() and sentence.startswith(",", match.end()):
@@ -501,19 +508,35 @@ def find_predicate_cues(
     return cues
 
 
-def nearest_predicate(cues: list[PredicateCue], start: int, end: int) -> str | None:
-    """The predicate whose cue is nearest the number (cues just after it count as nearer)."""
-    best: tuple[float, str] | None = None
-    for cue in cues:
-        if cue.start >= end:
-            distance = (cue.start - end) * 0.8
-        elif cue.end <= start:
-            distance = float(start - cue.end)
-        else:
-            continue  # the cue is inside the quantity itself
-        if best is None or distance < best[0]:
-            best = (distance, cue.predicate)
-    return best[1] if best else None
+# Where a clause ends between a cue and its number: a comma, a semicolon or "while".
+_CLAUSE_GAP = re.compile(r"[,;:]|\b(?:while|whereas|but)\b")
+
+
+def nearest_predicate(
+    cues: list[PredicateCue],
+    start: int,
+    end: int,
+    weak: frozenset[str] = frozenset(),
+    text: str = "",
+) -> str | None:
+    """The predicate whose cue is nearest the number (cues just after it count as nearer).
+    When that cue is a ``weak`` predicate's (a verb of change), another predicate's cue in
+    the number's own clause wins: "the death toll ... has now risen to 23" is a toll."""
+    ranked = sorted((_distance(cue, start, end), index, cue) for index, cue in enumerate(cues)
+                    if cue.end <= start or cue.start >= end)  # fmt: skip
+    if not ranked:
+        return None
+    nearest = ranked[0][2]
+    if nearest.predicate in weak:
+        for _, _, cue in ranked[1:]:
+            gap = (cue.end, start) if cue.end <= start else (end, cue.start)
+            if cue.predicate not in weak and not _CLAUSE_GAP.search(text, *gap):
+                return cue.predicate
+    return nearest.predicate
+
+
+def _distance(cue: PredicateCue, start: int, end: int) -> float:
+    return (cue.start - end) * 0.8 if cue.start >= end else float(start - cue.end)
 
 
 # The verb governing a number when no predicate cue names it: a participle right after its

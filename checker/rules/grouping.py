@@ -21,11 +21,18 @@ from checker.models import Dimension, Fact
 GroupKey = tuple[str, str, str]
 
 
+# An amount of money, a percentage or a bare ratio with neither subject nor item says too
+# little to be compared ("rose 3%", "$2 billion"); a counted noun says what is counted ("53
+# permanent jobs") and a physical unit what is measured ("180 mm of rain").
+NEEDS_SUBJECT_OR_ITEM = frozenset(
+    [Dimension.currency, Dimension.percent, Dimension.percentage_point, Dimension.multiplier,
+     Dimension.fraction, Dimension.number, Dimension.duration]
+)  # fmt: skip
+
+
 def group_key(fact: Fact, families: dict[str, str] | None = None) -> GroupKey | None:
-    # A counted noun says what is counted ("53 permanent jobs"); an amount of money or a
-    # percentage with neither subject nor item says too little to be compared.
     if fact.predicate is None or (
-        fact.subject is None and fact.item is None and fact.dimension is not Dimension.count
+        fact.subject is None and fact.item is None and fact.dimension in NEEDS_SUBJECT_OR_ITEM
     ):
         return None
     if fact.dimension is Dimension.status:

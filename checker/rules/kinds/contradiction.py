@@ -289,11 +289,19 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     return findings
 
 
+# "... 15 people have died, up from the figure given on Sunday": the words after the figure
+# say it replaced an earlier one.
+_CHANGE_AFTER = re.compile(r"[^.;]{0,60}?\b(?:up|down)\s+from\b", re.IGNORECASE)
+
+
 def reports_change(fact: Fact, context: RuleContext) -> bool:
-    """Whether the words before the figure say it is a new value ("the toll rose to 212")."""
+    """Whether the words around the figure say it is a new value ("the toll rose to 212",
+    "15 dead, up from 8")."""
     text = context.articles[fact.article].text
     low = max(fact.sentence.start, fact.start - CHANGE_ROOM)
-    return _CHANGE_BEFORE.search(text, low, fact.start) is not None
+    if _CHANGE_BEFORE.search(text, low, fact.start) is not None:
+        return True
+    return _CHANGE_AFTER.match(text, fact.end, fact.sentence.end) is not None
 
 
 def _explained_by_a_factor(facts: list[Fact], context: RuleContext) -> bool:

@@ -75,15 +75,20 @@ def _status_steps(ordered: list[Fact], context: RuleContext) -> str:
 
 def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     buckets: dict[str, list[Fact]] = defaultdict(list)
+    # A figure whose sentence names nobody ("At least 15 people have died") belongs to the
+    # subject of its group when the group has only one.
+    subjects = {f.subject for f in group if f.subject is not None}
+    sole = next(iter(subjects)) if len(subjects) == 1 else None
     for fact in group:
+        subject = fact.subject or sole
         if (
             fact.unit is not None
             and fact.value is not None
-            and fact.subject is not None
+            and subject is not None
             and fact.modality in OUTCOME
         ):
             # A timeline follows one subject: groups are keyed without it (see grouping).
-            buckets[f"{fact.subject}\0{fact.unit}/{fact.per or ''}"].append(fact)
+            buckets[f"{subject}\0{fact.unit}/{fact.per or ''}"].append(fact)
     findings = []
     for key in sorted(buckets):
         by_time: dict[str, list[Fact]] = defaultdict(list)
