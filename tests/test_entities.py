@@ -79,3 +79,12 @@ def test_a_demonym_alone_is_an_adjective_not_a_name(config: Config) -> None:
     names = [m.name for m in find_entities(sentence, 0, config.lexicons)]
     assert "Belgian" not in names
     assert "Kestrel Biologics" in names
+
+
+def test_a_sentence_opening_word_the_article_also_writes_in_lower_case_is_no_name(
+    config: Config,
+) -> None:
+    article = "Power was cut to 48,000 homes. Crews worked to restore power overnight."
+    sentence = "Power was cut to 48,000 homes."
+    assert find_entities(sentence, 0, config.lexicons, article) == []
+    assert [m.name for m in find_entities(sentence, 0, config.lexicons)] == ["Power"]

@@ -160,7 +160,8 @@ class _SentenceContext:
     @property
     def entities(self) -> list[EntityMention]:
         if self._entities is None:
-            self._entities = find_entities(self.body, self.sentence.start, self.voice.lexicons)
+            self._entities = find_entities(self.body, self.sentence.start, self.voice.lexicons,
+                                           self.text)  # fmt: skip
         return self._entities
 
     @property

@@ -422,7 +422,15 @@ def _opens_sentence(sentence: str, position: int) -> bool:
     return not sentence[begin:position].strip(" \"“‘'(*_#>-•")
 
 
-def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> list[EntityMention]:
+def _written_in_lower_case(word: str, text: str) -> bool:
+    """Whether the article also writes ``word`` in lower case ("without power" beside "Power
+    was cut"): then it is a common word that opens a sentence, not a name."""
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+
+
+def find_entities(
+    sentence: str, offset: int, lexicons: CompiledLexicons, article_text: str = ""
+) -> list[EntityMention]:
     """Known entities (by alias) and other proper names in a sentence, in text order."""
     mentions: list[EntityMention] = []
     taken: list[tuple[int, int]] = []
@@ -454,7 +462,14 @@ def find_entities(sentence: str, offset: int, lexicons: CompiledLexicons) -> lis
         name = " ".join(words)
         if at_start and len(words) == 1 and _LABEL_AFTER.match(sentence, match.end()):
             continue  # a list item's label ("**Deaths:** At least 15 people ...")
-        if at_start and len(words) == 1 and not _acts_as_subject(sentence, match.end(), name):
+        if (
+            at_start
+            and len(words) == 1
+            and (
+                not _acts_as_subject(sentence, match.end(), name)
+                or _written_in_lower_case(name, article_text)
+            )
+        ):
             continue  # a capitalized first word is usually just the start of the sentence
         if at_start and name.isupper() and sentence.startswith(",", match.end()):
             continue  # a dateline's place ("RENNET BAY, May 5 (Reuters) -"), not an actor

@@ -294,13 +294,21 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
 _CHANGE_AFTER = re.compile(r"[^.;]{0,60}?\b(?:up|down)\s+from\b", re.IGNORECASE)
 
 
+# "Power was cut to 48,000 households": a supply cut off from the figure, not a value cut.
+_SUPPLY_CUT = re.compile(
+    r"\b(?:power|electricity|water|gas|heating|supplies|supply|services?)\s+"
+    r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?cut\s+(?:off\s+)?to\s*$",
+    re.IGNORECASE,
+)
+
+
 def reports_change(fact: Fact, context: RuleContext) -> bool:
     """Whether the words around the figure say it is a new value ("the toll rose to 212",
     "15 dead, up from 8")."""
     text = context.articles[fact.article].text
     low = max(fact.sentence.start, fact.start - CHANGE_ROOM)
     if _CHANGE_BEFORE.search(text, low, fact.start) is not None:
-        return True
+        return _SUPPLY_CUT.search(text, low, fact.start) is None
     return _CHANGE_AFTER.match(text, fact.end, fact.sentence.end) is not None
 
 

@@ -18,7 +18,13 @@ from collections import Counter, defaultdict
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Status
 from checker.rules.context import RuleContext, make_finding
 from checker.rules.intervals import describe
-from checker.rules.kinds.contradiction import OUTCOME, _time_bucket, clusters, reports_change
+from checker.rules.kinds.contradiction import (
+    OUTCOME,
+    _time_bucket,
+    _week_windows,
+    clusters,
+    reports_change,
+)
 from checker.rules.spec import RuleSpec
 
 PLACEHOLDERS = {"subject", "predicate", "item", "timeline", "verdict"}
@@ -92,8 +98,11 @@ def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> 
     findings = []
     for key in sorted(buckets):
         by_time: dict[str, list[Fact]] = defaultdict(list)
+        # Seven-day windows from the first report, as CT001 reads them: a figure dated only
+        # by its own article's day ("on Monday" in Monday's paper) is not a later date.
+        weeks = _week_windows(buckets[key], rule, context)
         for fact in buckets[key]:
-            by_time[_time_bucket(fact, rule, context)].append(fact)
+            by_time[_time_bucket(fact, rule, context, weeks)].append(fact)
         dated = sorted((t, fs) for t, fs in by_time.items() if t)
         if len(dated) < 2:
             dated = _updates_within_one_time(buckets[key], context)
