@@ -38,7 +38,11 @@ ATTRIBUTION_PATTERNS = [
         re.IGNORECASE)),
     ("self", re.compile(
         r"\b(?:the|The)\s+(?:company|firm|group|ministry|agency|government|council|regulator|"
-        r"operator|developer|manufacturer|utility|department|authority|bank)\s+"
+        r"operator|developer|manufacturer|utility|department|authority|bank|airline|carrier|"
+        r"automaker|carmaker|chipmaker|drugmaker|planemaker|maker|retailer|lender|insurer|"
+        r"miner|startup|producer|supplier|provider|exchange|committee|commission|board|city|"
+        r"municipality|hospital|university|police|army|military|union|court|port|airport|"
+        r"cabinet|administration|embassy|school|club|plant|mill|refinery)\s+"
         r"(?:said|says|announced|confirmed|stated|added)\b|"
         r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson)\s+"
         r"(?:said|says|told|added)\b")),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from checker.lexicons import Conversion
 from checker.models import Article, Dimension, Fact
@@ -24,11 +24,14 @@ _EQUIVALENCE = re.compile(
 )
 # "each vial holds", "Each Q7 module carries": a product's name may come before the container.
 _EACH_HOLDS = re.compile(
-    r"\beach\s+(?:(?-i:[A-Z0-9][\w.-]*)\s+){0,3}(?:(?P<container>[a-z]+)\s+)?"
-    r"(?:holds|holding|contains|containing|has|having|"
-    r"carries|carrying|with|of)\s+$",
+    r"\beach\s+(?P<product>(?:(?-i:[A-Z0-9][\w.-]*)\s+){0,3})(?:(?P<container>[a-z]+)\s+)?"
+    r"(?:holds|holding|contains|containing|has|having|carries|carrying|with|of|"
+    r"(?:is\s+)?(?:powered|equipped|fitted|driven)\s+(?:by|with))\s+$",
     re.IGNORECASE,
 )
+# "120 engines for the jets, two for each aircraft": the count per container comes after it.
+_FOR_EACH = re.compile(r"\s+(?:for|per|on)\s+(?:each|every)\s+(?P<container>[a-z]+)\b",
+                       re.IGNORECASE)  # fmt: skip
 _ROOM = 60
 
 
@@ -48,12 +51,21 @@ def _equivalence(a: Fact, b: Fact, text: str) -> Conversion | None:
                                       "source": f"stated in {a.article}: “{quote}”"})  # fmt: skip
 
 
-def _each_holds(container: Fact | None, content: Fact, text: str) -> Conversion | None:
+def _each_holds(
+    container: Fact | None, content: Fact, text: str, unit_of_product: dict[str, str]
+) -> Conversion | None:
+    """'each vial holds 10 doses'; 'Each VT-290 carries two engines', where the product's
+    own counted unit (aircraft) is the container."""
     match = _EACH_HOLDS.search(text, max(0, content.start - _ROOM), content.start)
     if not match or content.value.stated == [] or content.unit is None:
         return None
     word = (match.group("container") or "").lower().rstrip("s")
-    unit = word or (container.unit if container else None)
+    product = match.group("product").split()
+    unit = (
+        word
+        or (unit_of_product.get(product[-1]) if product else None)
+        or (container.unit if container else None)
+    )
     if not unit or unit == content.unit:
         return None
     quote = text[match.start() : content.end]
@@ -63,24 +75,60 @@ def _each_holds(container: Fact | None, content: Fact, text: str) -> Conversion 
     )
 
 
+def _for_each(previous: Fact | None, count: Fact, text: str) -> Conversion | None:
+    """'120 engines for the jets, two for each aircraft': the number before "for each" counts
+    the previous figure's unit per container."""
+    match = _FOR_EACH.match(text, count.end)
+    if match is None or previous is None or previous.unit is None or not count.value.stated:
+        return None
+    word = match.group("container").lower()
+    unit = singular_unit(word)
+    if unit == previous.unit or count.value.stated[0] <= 0:
+        return None
+    source = f"stated in {count.article}: “{text[count.start : match.end()]}”"
+    factor = count.value.stated[0]
+    return Conversion.model_validate(
+        {"from": unit, "to": previous.unit, "factor": factor, "source": source}
+    )
+
+
+def singular_unit(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _units_of_products(facts: list[Fact]) -> dict[tuple[str, str], str]:
+    """(topic, product) -> the unit the topic counts that product in most often."""
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for fact in facts:
+        if fact.dimension is Dimension.count and fact.item and fact.unit:
+            counts[(fact.topic, fact.item)][fact.unit] += 1
+    return {key: max(sorted(units), key=units.__getitem__) for key, units in counts.items()}
+
+
 def stated_conversions(
     facts: list[Fact], articles: dict[str, Article]
 ) -> dict[str, list[Conversion]]:
     """Topic id -> the conversion factors its articles state."""
     by_sentence: dict[tuple[str, int], list[Fact]] = defaultdict(list)
     for fact in facts:
-        if fact.dimension is Dimension.count:
+        if fact.dimension is Dimension.count or (fact.unit is None and fact.value is not None):
             by_sentence[(fact.article, fact.sentence.start)].append(fact)
+    products = _units_of_products(facts)
     found: dict[str, list[Conversion]] = defaultdict(list)
     for (article, _), group in sorted(by_sentence.items()):
         text = articles[article].text
         ordered = sorted(group, key=lambda f: f.start)
+        units = {item: unit for (topic, item), unit in products.items()
+                 if topic == ordered[0].topic}  # fmt: skip
         for index, fact in enumerate(ordered):
             previous = ordered[index - 1] if index else None
             conversion = None
-            if previous is not None and previous.unit != fact.unit:
+            if previous is not None and previous.unit != fact.unit and fact.unit is not None:
                 conversion = _equivalence(previous, fact, text)
-            conversion = conversion or _each_holds(previous, fact, text)
+            if fact.unit is None:
+                conversion = _for_each(previous, fact, text)
+            else:
+                conversion = conversion or _each_holds(previous, fact, text, units)
             if conversion is not None:
                 found[fact.topic].append(conversion)
     return dict(found)
