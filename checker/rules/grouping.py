@@ -47,10 +47,28 @@ def group_key(fact: Fact, families: dict[str, str] | None = None) -> GroupKey | 
 def group_facts(
     facts: list[Fact], families: dict[str, str] | None = None
 ) -> dict[GroupKey, list[Fact]]:
-    """Facts by group key, each group in article/offset order; keys in sorted order."""
+    """Facts by group key, each group in article/offset order; keys in sorted order.
+
+    A count that names no product ("an order for 85 aircraft") joins the group of the one
+    product the topic counts in that unit under that predicate ("60 VT-290 jets"), if there
+    is exactly one; two passes, still O(n)."""
     groups: dict[GroupKey, list[Fact]] = defaultdict(list)
-    for fact in facts:
-        key = group_key(fact, families)
+    keys = [group_key(fact, families) for fact in facts]
+    sole = _sole_products(facts, keys, families or {})
+    for fact, key in zip(facts, keys, strict=True):
         if key is not None:
-            groups[key].append(fact)
+            groups[sole.get(key, key)].append(fact)
     return {key: sorted(groups[key], key=lambda f: (f.article, f.start)) for key in sorted(groups)}
+
+
+def _sole_products(
+    facts: list[Fact], keys: list[GroupKey | None], families: dict[str, str]
+) -> dict[GroupKey, GroupKey]:
+    """The key 'unit:U' of item-less counts -> the key of the only product counted in U."""
+    products: dict[GroupKey, set[str]] = defaultdict(set)
+    for fact, key in zip(facts, keys, strict=True):
+        if key is not None and fact.item and fact.dimension is Dimension.count and fact.unit:
+            unit = families.get(fact.unit, fact.unit)
+            products[(fact.topic, fact.predicate or "", f"unit:{unit}")].add(fact.item)
+    return {key: (key[0], key[1], next(iter(items)))
+            for key, items in products.items() if len(items) == 1}  # fmt: skip

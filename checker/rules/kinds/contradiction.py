@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Interval, Modality, Status
 from checker.rules.context import RuleContext, make_finding
 from checker.rules.factors import factor_between, topic_conversions
-from checker.rules.intervals import describe
+from checker.rules.intervals import describe, overlaps
 from checker.rules.spec import RuleSpec
 
 OUTCOME = {Modality.asserted, Modality.reported}
@@ -88,13 +88,16 @@ def _time_bucket(
     day its article came out ("on Tuesday", a wire dateline) is dated by publication."""
     published = context.articles[fact.article].info.published or ""
     explicit = _own_time(fact, published) if weeks is not None else _stated_time(fact)
+    window = rule.params.undated_window_by_predicate.get(
+        fact.predicate or "", rule.params.undated_window
+    )
+    if weeks and window == "week" and explicit and _is_day(explicit):
+        # "ordered 85 jets on Monday" in Tuesday's blog is the deal Monday's wire reports.
+        explicit = _window_of_day(explicit, weeks) or explicit
     if explicit and len(explicit) >= 7:
         return explicit
     if weeks is not None and _is_running_total(fact, context):
         return _stated_time(fact) or published
-    window = rule.params.undated_window_by_predicate.get(
-        fact.predicate or "", rule.params.undated_window
-    )
     if window == "none" or not published[:1].isdigit():
         return explicit or ""
     if window == "day" or len(published) < 10:
@@ -122,6 +125,16 @@ def seven_day_windows(days: set[str]) -> dict[str, str]:
             label = f"{day}/P7D"
         windows[day] = label
     return windows
+
+
+def _window_of_day(day: str, weeks: Mapping[str, str]) -> str | None:
+    """The seven-day window (of the group's publication days) that holds ``day``, if any."""
+    when = date.fromisoformat(day)
+    for label in sorted(set(weeks.values())):
+        start = date.fromisoformat(label.split("/")[0])
+        if start <= when <= start + timedelta(days=6):
+            return label
+    return None
 
 
 def _week_windows(group: list[Fact], rule: RuleSpec, context: RuleContext) -> dict[str, str]:
@@ -283,6 +296,9 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
             continue  # one article disagreeing with itself is not a disagreement between sources
         if _explained_by_a_factor(representatives, context):
             continue  # a unit slip, which unit_mismatch reports as such
+        representatives = _without_factor_slips(representatives, group, context)
+        if len({f.article for f in representatives}) < 2:
+            continue
         if any(reports_change(f, context) for f in representatives):
             continue  # a value that changed: the superseded kind shows the timeline
         findings.append(_finding(rule, representatives, context))
@@ -310,6 +326,32 @@ def reports_change(fact: Fact, context: RuleContext) -> bool:
     if _CHANGE_BEFORE.search(text, low, fact.start) is not None:
         return _SUPPLY_CUT.search(text, low, fact.start) is None
     return _CHANGE_AFTER.match(text, fact.end, fact.sentence.end) is not None
+
+
+def _without_factor_slips(
+    representatives: list[Fact], group: list[Fact], context: RuleContext
+) -> list[Fact]:
+    """Among three or more values, one that is exactly a known factor off another is a unit
+    slip (unit_mismatch reports it): of the two, the one fewer articles of the group state
+    is left out, so "60 vs 85 vs 120 aircraft" with two engines per aircraft compares 60
+    with 85."""
+    if len(representatives) < 3:
+        return representatives
+    conversions = topic_conversions(representatives[0].topic, context)
+    dropped: set[str] = set()
+    for index, a in enumerate(representatives):
+        for b in representatives[index + 1 :]:
+            if factor_between(a, b, conversions) is not None:
+                support_a, support_b = _support(a, group), _support(b, group)
+                if support_a != support_b:
+                    dropped.add(a.id if support_a < support_b else b.id)
+    return [f for f in representatives if f.id not in dropped]
+
+
+def _support(fact: Fact, group: list[Fact]) -> int:
+    """How many articles of the group state a value overlapping this fact's."""
+    return len({f.article for f in group if f.unit == fact.unit and f.value is not None
+                and overlaps(f.value, fact.value)})  # fmt: skip
 
 
 def _explained_by_a_factor(facts: list[Fact], context: RuleContext) -> bool:

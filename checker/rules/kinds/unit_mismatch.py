@@ -189,12 +189,14 @@ def _confused_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleCo
     return findings
 
 
-_OPENS_BRACKET = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|approximately|some|or|~)?\s*$")
+_OPENS_BRACKET = re.compile(
+    r"\s*(?:[(\[]|/)\s*(?:about|around|roughly|approximately|some|or|~)?\s*$"
+)
 
 
 def _bracketed_conversions(facts: list[Fact], context: RuleContext) -> set[str]:
-    """Ids of figures in brackets right after a figure in another unit ("9.9 billion yuan
-    (about US$1.4 billion)", "13-inch (33.02-cm)"): the writer's own conversion, never a
+    """Ids of figures in brackets (or after a slash) right after a figure in another unit
+    ("9.9 billion yuan (about US$1.4 billion)", "$79 / £49"): the writer's own conversion, never a
     second source's value, so they are left out of the comparison."""
     ordered = sorted(facts, key=lambda f: (f.article, f.start))
     echoes = set()
