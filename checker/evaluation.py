@@ -379,6 +379,10 @@ class _ByArticle:
         return _Near([found[order] for order in sorted(found)], facts)
 
 
+def _has_facts(gold_path: Path) -> bool:
+    return bool(yaml.safe_load(gold_path.read_text(encoding="utf-8")).get("facts"))
+
+
 def _has_planted(gold_path: Path) -> bool:
     return bool(yaml.safe_load(gold_path.read_text(encoding="utf-8")).get("planted"))
 
@@ -399,14 +403,16 @@ def print_planted(path: str, score: PlantedScore) -> None:
 def main(argv: list[str]) -> None:
     root = Path.cwd()
     config = Config.load()
-    for path in argv or ["tests/gold/seeds.yaml", "tests/gold/corpus.yaml"]:
-        score = evaluate(Path(path), root, config)
-        print(f"{path}: {score.gold} gold facts, {score.extracted} extracted")
-        for name in FIELDS:
-            precision, recall = score.precision(name), score.recall(name)
-            print(f"  {name:<12} precision {precision:.2f}  recall {recall:.2f}")
-        for miss in score.misses:
-            print("   -", miss)
+    defaults = ["tests/gold/seeds.yaml", "tests/gold/corpus.yaml", "tests/gold/corpus-b.yaml"]
+    for path in argv or defaults:
+        if _has_facts(Path(path)):
+            score = evaluate(Path(path), root, config)
+            print(f"{path}: {score.gold} gold facts, {score.extracted} extracted")
+            for name in FIELDS:
+                precision, recall = score.precision(name), score.recall(name)
+                print(f"  {name:<12} precision {precision:.2f}  recall {recall:.2f}")
+            for miss in score.misses:
+                print("   -", miss)
         if _has_planted(Path(path)):
             print_planted(path, score_planted(Path(path), root, config))
 
