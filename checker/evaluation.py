@@ -403,7 +403,7 @@ def print_planted(path: str, score: PlantedScore) -> None:
 def main(argv: list[str]) -> None:
     root = Path.cwd()
     config = Config.load()
-    defaults = ["tests/gold/seeds.yaml", "tests/gold/corpus.yaml", "tests/gold/corpus-b.yaml"]
+    defaults = [f"tests/gold/{name}.yaml" for name in ("seeds", "corpus", "corpus-b", "corpus-c")]
     for path in argv or defaults:
         if _has_facts(Path(path)):
             score = evaluate(Path(path), root, config)

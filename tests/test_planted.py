@@ -26,14 +26,18 @@ from tests.conftest import ROOT
 # ("Each jet will have 254 seats"), a slip whose planted quotes are the engines (the 120
 # aircraft is found against 60 aircraft instead), an amount in crowns (no ISO code), and a
 # delivery date that moved (dates are not values yet).
+# tests/corpus-c: a second blind corpus; misses are hectares vs acres read under different
+# measures, C$ vs US$ a share, a one-article synergy figure, and a share of votes that grew.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.60, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.00},
     "corpus-b.yaml": {"contradiction": 0.75, "unit_mismatch": 0.50, "unsupported": 0.99,
                       "superseded": 0.50},
+    "corpus-c.yaml": {"contradiction": 0.75, "unit_mismatch": 0.25, "unsupported": 0.50,
+                      "superseded": 0.50},
 }  # fmt: skip
-TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0}
-FALSE_ALARMS_CEILING = {"corpus.yaml": 1, "corpus-b.yaml": 0}
+TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0}
+FALSE_ALARMS_CEILING = {"corpus.yaml": 1, "corpus-b.yaml": 0, "corpus-c.yaml": 1}
 CASES = [(gold, kind) for gold, floors in FLOORS.items() for kind in sorted(floors)]
 
 

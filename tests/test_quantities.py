@@ -30,7 +30,7 @@ def only_fact(text: str, config: Config) -> Fact:
         ("It will buy between five million and ten million doses.", 5e6, 1e7, "range", "dose"),
         ("Buyers ordered more than 2 million chips.", 2e6, None, "more_than", "chip"),
         ("The council approved at least 40 turbines.", 40, None, "at_least", "turbine"),
-        ("The plant will employ up to 500 workers.", 0, 500, "up_to", "worker"),
+        ("The plant will employ up to 500 workers.", 0, 500, "up_to", "employee"),
         ("Fewer than 30 people attended.", 0, 30, "less_than", "person"),
         ("The shelter holds 200,000+ tonnes.", 200000, None, "at_least", "t"),
         ("Four people familiar with the plan said so.", 4, 4, "exact", "person"),

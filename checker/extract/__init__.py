@@ -302,6 +302,10 @@ def _nearest_model(models: list[tuple[int, str]], quantity: RawQuantity | Status
     return min(models, key=lambda m: abs(m[0] - quantity.start))[1]
 
 
+# "rose to 41%", "reached 64%": the percentage is a level, not the size of a change.
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|reached|reaching|hit)\s+$")
+
+
 def _predicate_of(
     quantity: RawQuantity, cues: list[PredicateCue], text: str, lexicons: CompiledLexicons
 ) -> str | None:
@@ -309,7 +313,9 @@ def _predicate_of(
     130 million park") is what the lexicon says such a cue means for money (a cost)."""
     # A percentage or a multiple beside a verb of change is the size of the change ("sales
     # fell 41%"), which weak predicates name; a level ("the toll rose to 23") is not.
-    relative = quantity.suffix is not None
+    relative = quantity.suffix is not None and not _LEVEL_BEFORE.search(
+        text, max(0, quantity.start - 12), quantity.start
+    )
     weak = frozenset() if relative else lexicons.weak_predicates
     predicate = nearest_predicate(cues, quantity.start, quantity.end, weak, text)
     if quantity.currency is not None and predicate is not None:
@@ -594,12 +600,19 @@ def main_item(text: str) -> str | None:
     return max(counts, key=lambda model: counts[model]) if counts else None
 
 
-def main_subject(text: str, lexicons: CompiledLexicons) -> EntityMention | None:
+def main_subject(
+    text: str, lexicons: CompiledLexicons, sentences: list[Span] | None = None
+) -> EntityMention | None:
     """The entity an article is mostly about: its most mentioned known company or government
-    (first mention wins a tie). Sentences that name nobody are taken to be about it."""
+    (first mention wins a tie). Sentences that name nobody are taken to be about it. Only the
+    ``sentences`` count when given: a share button's "Facebook" is no subject."""
     counts: dict[str, int] = {}
     first: dict[str, EntityMention] = {}
-    for match in lexicons.entity_pattern.finditer(text):
+    spans = [(s.start, s.end) for s in sentences] if sentences is not None else [(0, len(text))]
+    matches = (
+        m for start, end in spans for m in lexicons.entity_pattern.finditer(text, start, end)
+    )
+    for match in matches:
         entity = lexicons.entity_of(match.group(0))
         if entity is None or entity.type in ("outlet", "person"):
             continue

@@ -108,7 +108,7 @@ class ArticleVoice:
     def main_subject(self) -> EntityMention | None:
         from checker.extract import main_subject  # the package imports this module
 
-        return main_subject(self.text, self.lexicons)
+        return main_subject(self.text, self.lexicons, self.sentences)
 
     @cached_property
     def main_item(self) -> str | None:

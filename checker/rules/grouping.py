@@ -55,7 +55,13 @@ def group_facts(
     groups: dict[GroupKey, list[Fact]] = defaultdict(list)
     keys = [group_key(fact, families) for fact in facts]
     sole = _sole_products(facts, keys, families or {})
+    # A percentage whose sentence names nobody ("18% contained") joins the measure others
+    # state of a named subject ("the fire was 12% contained"): the topic is one story.
+    keyed = set(keys)
     for fact, key in zip(facts, keys, strict=True):
+        if key is None and fact.predicate and fact.item is None and fact.subject is None:
+            joined = (fact.topic, fact.predicate, "")
+            key = joined if joined in keyed and fact.dimension is Dimension.percent else None
         if key is not None:
             groups[sole.get(key, key)].append(fact)
     return {key: sorted(groups[key], key=lambda f: (f.article, f.start)) for key in sorted(groups)}

@@ -83,10 +83,11 @@ def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> 
     buckets: dict[str, list[Fact]] = defaultdict(list)
     # A figure whose sentence names nobody ("At least 15 people have died") belongs to the
     # subject of its group when the group has only one.
-    subjects = {f.subject for f in group if f.subject is not None}
+    names = _shortest_forms({f.subject for f in group if f.subject is not None})
+    subjects = set(names.values())
     sole = next(iter(subjects)) if len(subjects) == 1 else None
     for fact in group:
-        subject = fact.subject or sole
+        subject = names.get(fact.subject or "", sole)
         if (
             fact.unit is not None
             and fact.value is not None
@@ -118,6 +119,19 @@ def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> 
         verdict = "the values differ but are about different dates; the latest supersedes"
         findings.append(_finding(rule, representatives, " → ".join(steps), verdict, context))
     return findings
+
+
+def _shortest_forms(subjects: set[str]) -> dict[str, str]:
+    """Each subject -> the shortest subject of the group that its words begin with
+    ("Corrigan Ridge Fire" -> "Corrigan Ridge"), so one name written two ways is one line."""
+    ordered = sorted(subjects, key=lambda name: (len(name.split()), name))
+    forms: dict[str, str] = {}
+    for name in ordered:
+        words = name.split()
+        forms[name] = next(
+            (short for short in ordered if short.split() == words[: len(short.split())]), name
+        )
+    return forms
 
 
 def _when(bucket: str, fact: Fact, context: RuleContext) -> str:
