@@ -186,6 +186,38 @@ def _confused_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleCo
             if a.article == b.article or a.predicate == b.predicate:
                 continue  # one article's own pair, or one group: the group's check has it
             findings.append(_incommensurable(rule, a, b, context, _same_number(a, b)))
+    if Dimension.currency in dimensions:
+        findings.extend(_currencies_across_measures(rule, facts, context))
+    return findings
+
+
+def _currencies_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> list:
+    """The same sum of one company or product in two currencies in two articles ("C$6.40 a
+    share" and "US$6.40 a share"), read under different measures: a currency slip."""
+    echoes = _bracketed_conversions(facts, context)
+    by_figure: dict[tuple[str, str, tuple[float, ...]], dict[str, Fact]] = {}
+    for fact in facts:
+        whose = fact.item or fact.subject
+        if (
+            fact.dimension is Dimension.currency
+            and whose
+            and fact.unit
+            and fact.value
+            and fact.value.stated
+            and fact.id not in echoes
+        ):
+            key = (whose, fact.per or "", tuple(fact.value.stated))
+            by_figure.setdefault(key, {}).setdefault(fact.unit, fact)
+    findings = []
+    for key in sorted(by_figure):
+        units = sorted(by_figure[key])
+        for unit_a, unit_b in _unit_pairs(units):
+            a, b = by_figure[key][unit_a], by_figure[key][unit_b]
+            if a.article == b.article or (a.predicate and a.predicate == b.predicate):
+                continue  # the writer's own pair, or one group: the group's check has it
+            verdict = (f"the same number is given in {a.unit} and in {b.unit}, which no "
+                       "exchange rate makes equal")  # fmt: skip
+            findings.append(_incommensurable(rule, a, b, context, verdict))
     return findings
 
 
