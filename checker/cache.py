@@ -1,12 +1,17 @@
-"""Incremental cache: each article's extracted facts in SQLite, so a re-run extracts only what
-changed.
+"""Incremental cache in SQLite: each article's extracted facts, so a re-run extracts only what
+changed, and each topic's rule results, so a re-run checks only the topics that changed.
 
-An entry is keyed by everything extraction reads: the article's id (fact ids derive from it),
-the SHA-256 of its text, its publication date and dateline outlet, its noise spans, and the
-extractor version (a hash of the extraction code and of the lexicon files in force). Facts are
-stored without their topic, which is set after clustering. Two runs may share a cache: the
-database is in WAL mode with a busy timeout and every write is one transaction. A cache that
-cannot be opened or read never fails a run: the run goes on without it and says why.
+A facts entry is keyed by everything extraction reads: the article's id (fact ids derive from
+it), the SHA-256 of its text, its publication date and dateline outlet, its noise spans, and
+the extractor version (a hash of the extraction code and of the lexicon files in force). Facts
+are stored without their topic, which is set after clustering. A topic's entry (its findings
+and fact groups) is keyed by the topic id, every member article's metadata and noise spans
+(which, with the extractor version, decide its facts), the rules in force, the rules code and
+pint's version (checker/rules/kinds convert physical units with it).
+
+Two runs may share a cache: the database is in WAL mode with a busy timeout and every write is
+one transaction. A cache that cannot be opened or read never fails a run: the run goes on
+without it and says why.
 """
 
 from __future__ import annotations
@@ -17,13 +22,16 @@ import sqlite3
 import time
 import zlib
 from functools import cache
+from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
 from checker import __version__
 from checker.lexicons import CompiledLexicons
-from checker.models import Article, Fact
+from checker.models import Article, Fact, FactGroup, Finding
+from checker.rules.spec import RuleSpec
 
 DEFAULT_CACHE_DIR = Path(".checker-cache")
 DATABASE_NAME = "facts.sqlite3"
@@ -33,18 +41,33 @@ PACKAGE = Path(__file__).resolve().parent
 # The code whose output the cache stores; anything else may change without invalidating it.
 EXTRACTION_CODE = ("extract/*.py", "normalize.py", "dates.py", "lexicons.py", "models.py",
                    "units.py", "pipeline.py")  # fmt: skip
+# The code between a topic's facts and its findings and groups (on top of the above).
+RULES_CODE = ("rules/*.py", "rules/kinds/*.py", "stream.py")
 FACTS = TypeAdapter(list[Fact])
+TOPIC_RESULTS = TypeAdapter(tuple[list[Finding], list[FactGroup]])
+T = TypeVar("T")
+# Table -> its value column (zlib-compressed JSON), each keyed by `key TEXT PRIMARY KEY`; the
+# facts table is named as before topics were cached, so a cache made then is still read.
+TABLES = {"facts": "facts", "topics": "results"}
 
 
 @cache
-def code_version() -> str:
-    """Hash of the package version and the extraction code's source files."""
+def code_version(patterns: tuple[str, ...] = EXTRACTION_CODE) -> str:
+    """Hash of the package version and the source files ``patterns`` match (by default the
+    extraction code)."""
     digest = hashlib.sha256(__version__.encode())
-    for pattern in EXTRACTION_CODE:
+    for pattern in patterns:
         for path in sorted(PACKAGE.glob(pattern)):
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _installed_version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def extractor_version(lexicons: CompiledLexicons) -> str:
@@ -63,8 +86,26 @@ def entry_key(article: Article, dateline_outlet: str | None, version: str) -> st
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
+def rules_version(version: str, rules: list[RuleSpec]) -> str:
+    """What a topic's results depend on besides its articles: the extractor ``version``, the
+    rules code, pint's version and every rule in force (its id, parameters and message)."""
+    parts = [version, code_version(RULES_CODE), _installed_version("pint"),
+             [rule.model_dump_json() for rule in rules]]  # fmt: skip
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def topic_key(rules: str, topic: str, articles: list[Article]) -> str:
+    """The key of one topic's results: ``rules`` (rules_version), the topic id, and for each
+    member article, in order, its metadata (id, path, text hash, dates, outlet...) and noise
+    spans. Those and the extractor version decide every fact (entry_key), and the rules read
+    nothing else of an article but its text, which the hash stands for."""
+    members = [(a.info.model_dump_json(), [(s.start, s.end) for s in a.noise]) for a in articles]
+    return hashlib.sha256(json.dumps([rules, topic, members]).encode()).hexdigest()
+
+
 class FactCache:
-    """Facts by entry key in ``folder``/facts.sqlite3; writes are batched per transaction."""
+    """Facts by entry key, and topics' results by topic key, in ``folder``/facts.sqlite3;
+    writes are batched per transaction."""
 
     def __init__(self, folder: Path, lexicons: CompiledLexicons) -> None:
         self.folder = folder
@@ -72,7 +113,9 @@ class FactCache:
         self.problem: str | None = None  # why the cache was turned off, for the user
         self.hits = 0
         self.misses = 0
-        self._pending: dict[str, bytes] = {}
+        self.topic_hits = 0
+        self.topic_misses = 0
+        self._pending: dict[tuple[str, str], bytes] = {}  # (table, key) -> value
         self._db: sqlite3.Connection | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -84,14 +127,8 @@ class FactCache:
         return entry_key(article, dateline_outlet, self.version)
 
     def get(self, key: str) -> list[Fact] | None:
-        if self._db is None:
-            return None
-        try:
-            row = self._db.execute("SELECT facts FROM facts WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error as exc:
-            self._disable(exc)
-            return None
-        facts = _decode(row[0]) if row else None
+        blob = self._read("facts", key)
+        facts = _decode(FACTS, blob) if blob is not None else None
         if facts is None:
             self.misses += 1
         else:
@@ -110,11 +147,21 @@ class FactCache:
         return row is not None
 
     def put(self, key: str, facts: list[Fact]) -> None:
-        if self._db is None:
-            return
-        self._pending[key] = zlib.compress(FACTS.dump_json(facts), 1)
-        if len(self._pending) >= FLUSH_EVERY:
-            self.flush()
+        self._write("facts", key, FACTS.dump_json(facts))
+
+    def topic_results(self, key: str) -> tuple[list[Finding], list[FactGroup]] | None:
+        """A topic's findings (in report order) and groups (in key order), stored by
+        put_topic_results under topic_key, or None."""
+        blob = self._read("topics", key)
+        results = _decode(TOPIC_RESULTS, blob) if blob is not None else None
+        if results is None:
+            self.topic_misses += 1
+        else:
+            self.topic_hits += 1
+        return results
+
+    def put_topic_results(self, key: str, findings: list[Finding], groups: list[FactGroup]) -> None:
+        self._write("topics", key, TOPIC_RESULTS.dump_json((findings, groups)))
 
     def flush(self) -> None:
         """Write the pending entries in one transaction (waiting for another run's write)."""
@@ -124,10 +171,32 @@ class FactCache:
         self._pending.clear()
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT OR REPLACE INTO facts (key, facts) VALUES (?, ?)", rows)
+            for table, column in TABLES.items():
+                self._db.executemany(
+                    f"INSERT OR REPLACE INTO {table} (key, {column}) VALUES (?, ?)",
+                    [(key, value) for (where, key), value in rows if where == table],
+                )
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
             self._disable(exc)
+
+    def _read(self, table: str, key: str) -> bytes | None:
+        if self._db is None:
+            return None
+        try:
+            query = f"SELECT {TABLES[table]} FROM {table} WHERE key = ?"
+            row = self._db.execute(query, (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return None
+        return row[0] if row else None
+
+    def _write(self, table: str, key: str, value: bytes) -> None:
+        if self._db is None:
+            return
+        self._pending[(table, key)] = zlib.compress(value, 1)
+        if len(self._pending) >= FLUSH_EVERY:
+            self.flush()
 
     def close(self) -> None:
         self.flush()
@@ -155,9 +224,10 @@ def _connect(path: Path) -> sqlite3.Connection:
     # mode can report "locked" without waiting, so those first statements are retried.
     _retry_locked(db, "PRAGMA journal_mode = WAL")  # readers never block the one writer
     db.execute("PRAGMA synchronous = NORMAL")  # durable enough for a cache, much faster
-    _retry_locked(
-        db, "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, facts BLOB NOT NULL)"
-    )
+    for table, column in TABLES.items():
+        _retry_locked(
+            db, f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, {column} BLOB NOT NULL)"
+        )
     return db
 
 
@@ -173,9 +243,9 @@ def _retry_locked(db: sqlite3.Connection, statement: str) -> None:
             time.sleep(0.05)
 
 
-def _decode(blob: bytes) -> list[Fact] | None:
-    """The stored facts, or None when the entry is damaged (then it is re-extracted)."""
+def _decode(adapter: TypeAdapter[T], blob: bytes) -> T | None:
+    """A stored value, or None when the entry is damaged (then it is made again)."""
     try:
-        return FACTS.validate_json(zlib.decompress(blob))
+        return adapter.validate_json(zlib.decompress(blob))
     except (zlib.error, ValidationError, ValueError):
         return None

@@ -26,6 +26,7 @@ from typing import Protocol
 
 from checker import __version__
 from checker.baseline import Baseline, BaselineFilter
+from checker.cache import rules_version, topic_key
 from checker.ingest import load_articles
 from checker.models import Article, Fact, FactGroup, Finding, Report, Summary, ToolInfo, Topic
 from checker.pipeline import (
@@ -108,6 +109,7 @@ def stream_paths(
                   topics=topics, facts=[], groups=[], findings=[], summary=Summary())  # fmt: skip
     members = _members(dated, topics)
     topic_by_id = {t.id: t for t in topics}
+    memo = _RuleMemo(config)
     unknown = BaselineFilter(baseline) if baseline is not None else None
     findings: list[Finding] = []
     cited: list[Fact] = []
@@ -124,7 +126,7 @@ def stream_paths(
                 for _article in members[topic_id]:
                     facts += (f.model_copy(update={"topic": topic_id}) for f in next(facts_of))
                 facts.sort(key=lambda f: (f.article, f.start, f.end, f.id))
-                found, groups = run_topic_rules(config.rules, facts, context)
+                found, groups = memo(topic_id, members[topic_id], facts, context)
                 if unknown is not None:
                     new = unknown.new_findings(found, {f.id: f for f in facts})
                     found = [f for f in found if f.id in new]
@@ -145,6 +147,28 @@ def stream_paths(
     finally:
         gc.unfreeze()
     return Streamed(report, fact_count, unknown.known if unknown is not None else 0)
+
+
+class _RuleMemo:
+    """run_topic_rules through the cache: a topic whose key (checker.cache.topic_key) is
+    stored is not checked again."""
+
+    def __init__(self, config: Config) -> None:
+        self.rules = config.rules
+        self.cache = config.cache
+        self.version = rules_version(self.cache.version, self.rules) if self.cache else ""
+
+    def __call__(
+        self, topic: str, articles: list[Article], facts: list[Fact], context: RuleContext
+    ) -> tuple[list[Finding], list[FactGroup]]:
+        if self.cache is None:
+            return run_topic_rules(self.rules, facts, context)
+        key = topic_key(self.version, topic, articles)
+        results = self.cache.topic_results(key)
+        if results is None:
+            results = run_topic_rules(self.rules, facts, context)
+            self.cache.put_topic_results(key, *results)
+        return results
 
 
 def _members(dated: list[Article], topics: list[Topic]) -> dict[str, list[Article]]:
