@@ -30,11 +30,9 @@ from checker.report import (
     RenderOptions,
     commit_staged,
     create_temporary,
-    html,
     make_output_folder,
     render_format,
 )
-from checker.report.html_view import TopicRecords, build_topic_page
 from checker.rules.spec import RuleSpec
 
 _ARTICLES = TypeAdapter(list[ArticleInfo])
@@ -181,6 +179,8 @@ class StreamingReports:
             self._groups_spill = self._stage(f"{COMMIT_FILE}-groups")  # appended at the end
             self._group_items = _Items(self._groups_spill.handle, "")
         if "html" in self.formats:
+            from checker.report import html  # its templates load only when HTML is asked for
+
             self._names = html.page_names(report.topics)
             self._rules = html.rule_table(self.options.rules or None)
             self._infos = {info.id: info for info in report.articles}
@@ -195,6 +195,9 @@ class StreamingReports:
             self._facts.add(json_items(_FACTS, facts))
             self._group_items.add(json_items(_GROUPS, groups))
         if "html" in self.formats:
+            from checker.report import html
+            from checker.report.html_view import TopicRecords, build_topic_page
+
             records = TopicRecords(facts=facts, findings=findings, groups=groups)
             page = build_topic_page(topic, self._names[topic.id], records, self._infos,
                                     self._texts, self._rules)  # fmt: skip
@@ -219,6 +222,8 @@ class StreamingReports:
                 self._end_json(report)
                 names.append(COMMIT_FILE)
             elif fmt == "html":
+                from checker.report import html
+
                 pages = [self._pages[t.id] for t in report.topics]
                 self._write(html.INDEX, html.render_index_page(held, pages, fact_count))
                 names += [html.INDEX, *(page.file for page in pages)]
