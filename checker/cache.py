@@ -21,6 +21,7 @@ import json
 import sqlite3
 import time
 import zlib
+from collections.abc import Sequence
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -29,9 +30,9 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from checker import __version__
-from checker.lexicons import CompiledLexicons
 from checker.models import Article, Fact, FactGroup, Finding
 from checker.rules.spec import RuleSpec
+from checker.units import DIMENSIONS
 
 DEFAULT_CACHE_DIR = Path(".checker-cache")
 DATABASE_NAME = "facts.sqlite3"
@@ -48,7 +49,7 @@ TOPIC_RESULTS = TypeAdapter(tuple[list[Finding], list[FactGroup]])
 T = TypeVar("T")
 # Table -> its value column (zlib-compressed JSON), each keyed by `key TEXT PRIMARY KEY`; the
 # facts table is named as before topics were cached, so a cache made then is still read.
-TABLES = {"facts": "facts", "topics": "results"}
+TABLES = {"facts": "facts", "topics": "results", "units": "dimension"}
 
 
 @cache
@@ -70,11 +71,11 @@ def _installed_version(distribution: str) -> str:
         return ""
 
 
-def extractor_version(lexicons: CompiledLexicons) -> str:
+def extractor_version(lexicon_files: Sequence[str]) -> str:
     """The code version combined with the bytes of every lexicon file loaded (built-in and
     from --rules folders), so editing a lexicon re-extracts."""
     digest = hashlib.sha256(code_version().encode())
-    for name in lexicons.source.files:
+    for name in lexicon_files:
         digest.update(name.encode() + b"\0")
         digest.update(Path(name).read_bytes())
     return digest.hexdigest()
@@ -94,6 +95,12 @@ def rules_version(version: str, rules: list[RuleSpec]) -> str:
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
+def _unit_key(pint_name: str) -> str:
+    """A pint unit's dimension depends on pint's definitions and on checker.units."""
+    parts = [code_version(), _installed_version("pint"), pint_name]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
 def topic_key(rules: str, topic: str, articles: list[Article]) -> str:
     """The key of one topic's results: ``rules`` (rules_version), the topic id, and for each
     member article, in order, its metadata (id, path, text hash, dates, outlet...) and noise
@@ -104,12 +111,14 @@ def topic_key(rules: str, topic: str, articles: list[Article]) -> str:
 
 
 class FactCache:
-    """Facts by entry key, and topics' results by topic key, in ``folder``/facts.sqlite3;
-    writes are batched per transaction."""
+    """Facts by entry key, topics' results by topic key and the dimensions of pint units (a
+    DimensionMemo) in ``folder``/facts.sqlite3; writes are batched per transaction.
+    ``lexicon_files`` are the lexicons in force (checker.lexicons.lexicon_files), known
+    before they are loaded so that loading them can use the cache."""
 
-    def __init__(self, folder: Path, lexicons: CompiledLexicons) -> None:
+    def __init__(self, folder: Path, lexicon_files: Sequence[str]) -> None:
         self.folder = folder
-        self.version = extractor_version(lexicons)
+        self.version = extractor_version(lexicon_files)
         self.problem: str | None = None  # why the cache was turned off, for the user
         self.hits = 0
         self.misses = 0
@@ -163,6 +172,14 @@ class FactCache:
     def put_topic_results(self, key: str, findings: list[Finding], groups: list[FactGroup]) -> None:
         self._write("topics", key, TOPIC_RESULTS.dump_json((findings, groups)))
 
+    def dimension(self, pint_name: str) -> str | None:
+        blob = self._read("units", _unit_key(pint_name))
+        dimension = blob.decode("utf-8", "replace") if blob is not None else None
+        return dimension if dimension in DIMENSIONS else None  # else damaged: ask pint again
+
+    def remember(self, pint_name: str, dimension: str) -> None:
+        self._write("units", _unit_key(pint_name), dimension.encode())
+
     def flush(self) -> None:
         """Write the pending entries in one transaction (waiting for another run's write)."""
         if self._db is None or not self._pending:
@@ -189,7 +206,12 @@ class FactCache:
         except sqlite3.Error as exc:
             self._disable(exc)
             return None
-        return row[0] if row else None
+        if not row:
+            return None
+        try:
+            return zlib.decompress(row[0])
+        except zlib.error:  # a damaged entry is made again
+            return None
 
     def _write(self, table: str, key: str, value: bytes) -> None:
         if self._db is None:
@@ -246,6 +268,6 @@ def _retry_locked(db: sqlite3.Connection, statement: str) -> None:
 def _decode(adapter: TypeAdapter[T], blob: bytes) -> T | None:
     """A stored value, or None when the entry is damaged (then it is made again)."""
     try:
-        return adapter.validate_json(zlib.decompress(blob))
-    except (zlib.error, ValidationError, ValueError):
+        return adapter.validate_json(blob)
+    except (ValidationError, ValueError):
         return None

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz, process
 
 from checker.regex_trie import trie_alternation
+from checker.units import DimensionMemo, dimension_of
 from checker.yamlsource import YamlDocument, load_yaml, model_error, packaged_schema, validate
 
 
@@ -137,6 +138,7 @@ class Lexicons:
     context_cues: dict[str, list[str]] = field(default_factory=dict)
     measure_words: dict[str, list[str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    dimensions: dict[str, str] = field(default_factory=dict)  # of `physical`, found at load
 
     def add(self, lexicon: AnyLexicon) -> None:
         if isinstance(lexicon, PredicateLexicon):
@@ -179,7 +181,9 @@ class Lexicons:
             cue_index.setdefault(words[0], []).append((words, predicate))
         for entries in cue_index.values():
             entries.sort(key=lambda entry: -len(entry[0]))
-        dimensions = physical_dimensions(self.physical)
+        missing = {s: u for s, u in self.physical.items() if s not in self.dimensions}
+        found = {**self.dimensions, **physical_dimensions(missing)}
+        dimensions = {symbol: found[symbol] for symbol in self.physical}
         return CompiledLexicons(
             source=self,
             cue_index=cue_index,
@@ -338,43 +342,30 @@ def _compound_pattern(units: dict[str, PhysicalUnit]) -> re.Pattern[str]:
     )
 
 
-DIMENSION_NAMES = {
-    (("[length]", 2), ("[mass]", 1), ("[time]", -3)): "power",
-    (("[length]", 2), ("[mass]", 1), ("[time]", -2)): "energy",
-    (("[length]", 1),): "length",
-    (("[length]", 2),): "area",
-    (("[length]", 3),): "volume",
-    (("[mass]", 1),): "mass",
-    (("[temperature]", 1),): "temperature",
-    (("[time]", 1),): "duration",
-    (("[length]", 1), ("[time]", -1)): "speed",
-    (("[current]", -1), ("[length]", 2), ("[mass]", 1), ("[time]", -3)): "voltage",
-}
-
-
-def _check_pint_units(document: YamlDocument, lexicon: AnyLexicon) -> None:
-    """An unknown pint unit is a mistake in this file, reported at its line."""
+def _check_pint_units(
+    document: YamlDocument, lexicon: AnyLexicon, memo: DimensionMemo | None
+) -> dict[str, str]:
+    """The dimension of each physical unit of this file; an unknown pint unit is a mistake in
+    this file, reported at its line."""
+    dimensions = {}
     for symbol, unit in (getattr(lexicon, "physical", None) or {}).items():
         try:
-            physical_dimensions({symbol: unit})
+            dimensions.update(physical_dimensions({symbol: unit}, memo))
         except ValueError as exc:
             raise document.error(str(exc), ("physical", symbol, "pint")) from None
+    return dimensions
 
 
-def physical_dimensions(units: dict[str, PhysicalUnit]) -> dict[str, str]:
-    """Dimension name of each canonical physical unit, read from pint."""
-    if not units:
-        return {}
-    from checker.units import registry  # pint is slow to import; only physical units need it
-
+def physical_dimensions(
+    units: dict[str, PhysicalUnit], memo: DimensionMemo | None = None
+) -> dict[str, str]:
+    """Dimension name of each canonical physical unit, read from pint (or ``memo``)."""
     dimensions = {}
     for symbol, unit in units.items():
         try:
-            dimensionality = registry().Quantity(1, unit.pint).dimensionality
-        except Exception as exc:  # pint raises several error types for unknown names
+            dimensions[symbol] = dimension_of(unit.pint, memo)
+        except ValueError as exc:
             raise ValueError(f"unknown pint unit {unit.pint!r} for {symbol}: {exc}") from None
-        key = tuple(sorted(dict(dimensionality).items()))
-        dimensions[symbol] = DIMENSION_NAMES.get(key, "physical")
     return dimensions
 
 
@@ -428,19 +419,26 @@ class CompiledLexicons:
         return found
 
 
-def load_lexicons(rule_dirs: list[Path]) -> CompiledLexicons:
-    """Read `lexicons/*.yaml` of every rules folder, in order, validated against the schema."""
+def lexicon_files(rule_dirs: list[Path]) -> list[str]:
+    """The lexicon files of the rules folders, in the order they are read."""
+    return [
+        str(path) for folder in rule_dirs for path in sorted((folder / "lexicons").glob("*.y*ml"))
+    ]
+
+
+def load_lexicons(rule_dirs: list[Path], memo: DimensionMemo | None = None) -> CompiledLexicons:
+    """Read `lexicons/*.yaml` of every rules folder, in order, validated against the schema;
+    the dimensions of physical units come from pint, or from ``memo`` when it knows them."""
     lexicons = Lexicons()
     schema = packaged_schema("lexicons.schema.json")
-    for folder in rule_dirs:
-        for path in sorted((folder / "lexicons").glob("*.y*ml")):
-            document = load_yaml(path)
-            validate(document, schema)
-            try:
-                lexicon = LEXICON_ADAPTER.validate_python(document.data)
-            except ValidationError as exc:
-                raise model_error(document, exc) from None
-            _check_pint_units(document, lexicon)
-            lexicons.add(lexicon)
-            lexicons.files.append(str(path))
+    for name in lexicon_files(rule_dirs):
+        document = load_yaml(Path(name))
+        validate(document, schema)
+        try:
+            lexicon = LEXICON_ADAPTER.validate_python(document.data)
+        except ValidationError as exc:
+            raise model_error(document, exc) from None
+        lexicons.dimensions.update(_check_pint_units(document, lexicon, memo))
+        lexicons.add(lexicon)
+        lexicons.files.append(name)
     return lexicons.compile()

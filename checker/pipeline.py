@@ -24,6 +24,7 @@ from checker.rules.loader import default_rule_dirs, load_rules
 from checker.rules.spec import RuleSpec
 from checker.topics import TopicMode, cluster_topics
 from checker.topicsfile import apply_topics_file, topics_files
+from checker.units import DimensionMemo
 
 Progress = Callable[[int, int], None]  # (articles extracted so far, articles in all)
 # The map stage: the facts (with no topic) of each article the cache lacks, in the order given.
@@ -44,9 +45,13 @@ class Config:
     extractor: Extractor = extract_here
 
     @classmethod
-    def load(cls, extra_rule_dirs: list[Path] | None = None) -> Config:
+    def load(
+        cls, extra_rule_dirs: list[Path] | None = None, memo: DimensionMemo | None = None
+    ) -> Config:
+        """The built-in rules and lexicons and those of ``extra_rule_dirs``; ``memo`` may
+        know the dimensions of the lexicons' pint units (then pint is not imported)."""
         dirs = default_rule_dirs(extra_rule_dirs)
-        lexicons = load_lexicons(dirs)
+        lexicons = load_lexicons(dirs, memo)
         return cls(rules=load_rules(dirs, lexicons.source.predicates), lexicons=lexicons)
 
 

@@ -43,7 +43,7 @@ class _Runs:
 
     def check(self, paths: list[Path], config: Config) -> bytes:
         self.count += 1
-        self.cache = FactCache(self.tmp / "cache", config.lexicons)
+        self.cache = FactCache(self.tmp / "cache", config.lexicons.source.files)
         cached = _report(paths, self.tmp / f"out{self.count}", config, self.cache)
         assert cached == _report(paths, self.tmp / f"plain{self.count}", config, None)
         return cached

@@ -66,7 +66,7 @@ def test_the_cache_is_filled_by_the_parent_from_the_workers_facts(
 ) -> None:
     runs = []
     for _ in range(2):
-        cache = FactCache(tmp_path / "cache", config.lexicons)
+        cache = FactCache(tmp_path / "cache", config.lexicons.source.files)
         try:
             runs.append(_report_bytes(bigger_corpus, replace(config, cache=cache), 2))
         finally:
