@@ -30,6 +30,7 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from checker import __version__
+from checker.files import SourceFile
 from checker.models import Article, Fact, FactGroup, Finding
 from checker.rules.spec import RuleSpec
 from checker.units import DIMENSIONS
@@ -44,12 +45,17 @@ EXTRACTION_CODE = ("extract/*.py", "normalize.py", "dates.py", "lexicons.py", "m
                    "units.py", "pipeline.py")  # fmt: skip
 # The code between a topic's facts and its findings and groups (on top of the above).
 RULES_CODE = ("rules/*.py", "rules/kinds/*.py", "stream.py")
+# The code and libraries that turn a file's bytes into articles.
+INGEST_CODE = ("ingest.py", "files.py", "metadata.py", "dates.py", "date_words.py",
+               "date_values.py", "regex_trie.py", "models.py", "yamlsource.py")  # fmt: skip
+INGEST_LIBRARIES = ("pyyaml", "trafilatura", "lxml")  # front matter; HTML pages
+ARTICLES = TypeAdapter(list[Article])
 FACTS = TypeAdapter(list[Fact])
 TOPIC_RESULTS = TypeAdapter(tuple[list[Finding], list[FactGroup]])
 T = TypeVar("T")
 # Table -> its value column (zlib-compressed JSON), each keyed by `key TEXT PRIMARY KEY`; the
 # facts table is named as before topics were cached, so a cache made then is still read.
-TABLES = {"facts": "facts", "topics": "results", "units": "dimension"}
+TABLES = {"facts": "facts", "topics": "results", "units": "dimension", "files": "articles"}
 
 
 @cache
@@ -84,6 +90,20 @@ def extractor_version(lexicon_files: Sequence[str]) -> str:
 def entry_key(article: Article, dateline_outlet: str | None, version: str) -> str:
     parts = [version, article.id, article.info.sha256, article.info.published or "",
              dateline_outlet or "", [(s.start, s.end) for s in article.noise]]  # fmt: skip
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+@cache
+def ingest_version() -> str:
+    """Hash of the ingest code and the versions of the libraries it reads files with."""
+    parts = [code_version(INGEST_CODE), [_installed_version(name) for name in INGEST_LIBRARIES]]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def file_key(source: SourceFile, data: bytes) -> str:
+    """The key of what a file holds: its bytes, its id and path as shown (articles carry
+    both), and the ingest version."""
+    parts = [ingest_version(), source.relative_id, source.display, hashlib.sha256(data).hexdigest()]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
@@ -124,6 +144,7 @@ class FactCache:
         self.misses = 0
         self.topic_hits = 0
         self.topic_misses = 0
+        self.read_hits = 0  # files whose articles came from the cache
         self._pending: dict[tuple[str, str], bytes] = {}  # (table, key) -> value
         self._db: sqlite3.Connection | None = None
         try:
@@ -148,6 +169,8 @@ class FactCache:
         """Whether an entry is stored for ``key`` (not decoded, and not counted as a hit)."""
         if self._db is None:
             return False
+        if ("facts", key) in self._pending:
+            return True
         try:
             row = self._db.execute("SELECT 1 FROM facts WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error as exc:
@@ -171,6 +194,16 @@ class FactCache:
 
     def put_topic_results(self, key: str, findings: list[Finding], groups: list[FactGroup]) -> None:
         self._write("topics", key, TOPIC_RESULTS.dump_json((findings, groups)))
+
+    def read_before(self, source: SourceFile, data: bytes) -> list[Article] | None:
+        """The articles of a file with these bytes at this path, stored by remember_read."""
+        blob = self._read("files", file_key(source, data))
+        articles = _decode(ARTICLES, blob) if blob is not None else None
+        self.read_hits += articles is not None
+        return articles
+
+    def remember_read(self, source: SourceFile, data: bytes, articles: list[Article]) -> None:
+        self._write("files", file_key(source, data), ARTICLES.dump_json(articles))
 
     def dimension(self, pint_name: str) -> str | None:
         blob = self._read("units", _unit_key(pint_name))
@@ -200,16 +233,19 @@ class FactCache:
     def _read(self, table: str, key: str) -> bytes | None:
         if self._db is None:
             return None
+        stored = self._pending.get((table, key))  # written by this run, not flushed yet
+        if stored is None:
+            try:
+                query = f"SELECT {TABLES[table]} FROM {table} WHERE key = ?"
+                row = self._db.execute(query, (key,)).fetchone()
+            except sqlite3.Error as exc:
+                self._disable(exc)
+                return None
+            if not row:
+                return None
+            stored = row[0]
         try:
-            query = f"SELECT {TABLES[table]} FROM {table} WHERE key = ?"
-            row = self._db.execute(query, (key,)).fetchone()
-        except sqlite3.Error as exc:
-            self._disable(exc)
-            return None
-        if not row:
-            return None
-        try:
-            return zlib.decompress(row[0])
+            return zlib.decompress(stored)
         except zlib.error:  # a damaged entry is made again
             return None
 

@@ -249,7 +249,7 @@ def check_paths(
 ) -> tuple[Report, list[Article]]:
     """Read ``paths``, group the articles into topics (by folder, or by story with "auto"),
     let a topics.yaml name or merge them, and check each topic."""
-    articles = unique_ids(load_articles(paths, config.ingest))
+    articles = unique_ids(load_articles(paths, config.ingest, config.cache))
     extracted = extract_all(articles, config)  # clustering reads the facts, so this comes first
     if topics is TopicMode.auto:
         grouped = cluster_topics(articles, extracted)

@@ -98,7 +98,7 @@ def stream_paths(
     ``baseline`` records are dropped as write_reports after apply_baseline would. Without
     ``keep_cited`` the report returned holds no fact at all (the facts findings cite are
     some 4 KB each, 0.25 GB at 100,000 articles; only fingerprints read them)."""
-    articles = unique_ids(load_articles(paths, config.ingest))
+    articles = unique_ids(load_articles(paths, config.ingest, config.cache))
     topics = assign_topics(paths, articles)
     for naming in topics_files(paths, topics_file):
         topics = apply_topics_file(naming, topics, articles)
