@@ -1,13 +1,18 @@
-"""Incremental cache in SQLite: each article's extracted facts, so a re-run extracts only what
-changed, and each topic's rule results, so a re-run checks only the topics that changed.
+"""Incremental cache in SQLite, so a re-run redoes only what changed: the articles each file
+holds, each article's extracted facts, each topic's checked results, and the dimensions of
+lexicon units.
 
-A facts entry is keyed by everything extraction reads: the article's id (fact ids derive from
-it), the SHA-256 of its text, its publication date and dateline outlet, its noise spans, and
-the extractor version (a hash of the extraction code and of the lexicon files in force). Facts
-are stored without their topic, which is set after clustering. A topic's entry (its findings
-and fact groups) is keyed by the topic id, every member article's metadata and noise spans
-(which, with the extractor version, decide its facts), the rules in force, the rules code and
-pint's version (checker/rules/kinds convert physical units with it).
+- ``files``: the articles of a file, keyed by its bytes (SHA-256), its id and path as shown,
+  and the ingest version (checker.ingest, checker.metadata and the libraries they read with).
+- ``facts``: keyed by everything extraction reads: the article's id (fact ids derive from
+  it), the SHA-256 of its text, its publication date and dateline outlet, its noise spans,
+  and the extractor version (a hash of the extraction code and of the lexicon files in
+  force). Facts are stored without their topic, which is set after clustering.
+- ``topics``: a topic's findings, and its facts and groups as report.json writes them
+  (checker.report.fragments), keyed by the topic id, every member article's metadata and
+  noise spans (which, with the extractor version, decide its facts), the rules in force, the
+  code between facts and report text, and the versions of pint and pydantic.
+- ``units``: the dimension of a pint unit, keyed by its name, pint's version and the code.
 
 Two runs may share a cache: the database is in WAL mode with a busy timeout and every write is
 one transaction. A cache that cannot be opened or read never fails a run: the run goes on
@@ -31,7 +36,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from checker import __version__
 from checker.files import SourceFile
-from checker.models import Article, Fact, FactGroup, Finding
+from checker.models import Article, Fact
+from checker.report.fragments import FINDINGS, CheckedTopic
 from checker.rules.spec import RuleSpec
 from checker.units import DIMENSIONS
 
@@ -43,15 +49,16 @@ PACKAGE = Path(__file__).resolve().parent
 # The code whose output the cache stores; anything else may change without invalidating it.
 EXTRACTION_CODE = ("extract/*.py", "normalize.py", "dates.py", "lexicons.py", "models.py",
                    "units.py", "pipeline.py")  # fmt: skip
-# The code between a topic's facts and its findings and groups (on top of the above).
-RULES_CODE = ("rules/*.py", "rules/kinds/*.py", "stream.py")
+# The code between a topic's facts and what is kept of it (on top of the above): the rules,
+# and the report text of its facts and groups.
+TOPIC_CODE = ("rules/*.py", "rules/kinds/*.py", "stream.py", "report/fragments.py")
+TOPIC_LIBRARIES = ("pint", "pydantic", "pydantic-core")  # unit conversions; the JSON written
 # The code and libraries that turn a file's bytes into articles.
 INGEST_CODE = ("ingest.py", "files.py", "metadata.py", "dates.py", "date_words.py",
                "date_values.py", "regex_trie.py", "models.py", "yamlsource.py")  # fmt: skip
 INGEST_LIBRARIES = ("pyyaml", "trafilatura", "lxml")  # front matter; HTML pages
 ARTICLES = TypeAdapter(list[Article])
 FACTS = TypeAdapter(list[Fact])
-TOPIC_RESULTS = TypeAdapter(tuple[list[Finding], list[FactGroup]])
 T = TypeVar("T")
 # Table -> its value column (zlib-compressed JSON), each keyed by `key TEXT PRIMARY KEY`; the
 # facts table is named as before topics were cached, so a cache made then is still read.
@@ -100,17 +107,10 @@ def ingest_version() -> str:
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
-def file_key(source: SourceFile, data: bytes) -> str:
-    """The key of what a file holds: its bytes, its id and path as shown (articles carry
-    both), and the ingest version."""
-    parts = [ingest_version(), source.relative_id, source.display, hashlib.sha256(data).hexdigest()]
-    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
-
-
 def rules_version(version: str, rules: list[RuleSpec]) -> str:
     """What a topic's results depend on besides its articles: the extractor ``version``, the
-    rules code, pint's version and every rule in force (its id, parameters and message)."""
-    parts = [version, code_version(RULES_CODE), _installed_version("pint"),
+    topic code and libraries, and every rule in force (its id, parameters and message)."""
+    parts = [version, code_version(TOPIC_CODE), [_installed_version(n) for n in TOPIC_LIBRARIES],
              [rule.model_dump_json() for rule in rules]]  # fmt: skip
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
@@ -142,8 +142,8 @@ class FactCache:
         self.problem: str | None = None  # why the cache was turned off, for the user
         self.hits = 0
         self.misses = 0
-        self.topic_hits = 0
-        self.topic_misses = 0
+        self.topic_hits = 0  # topics read back
+        self.topics_stored = 0  # topics checked by this run and stored
         self.read_hits = 0  # files whose articles came from the cache
         self._pending: dict[tuple[str, str], bytes] = {}  # (table, key) -> value
         self._db: sqlite3.Connection | None = None
@@ -181,29 +181,50 @@ class FactCache:
     def put(self, key: str, facts: list[Fact]) -> None:
         self._write("facts", key, FACTS.dump_json(facts))
 
-    def topic_results(self, key: str) -> tuple[list[Finding], list[FactGroup]] | None:
-        """A topic's findings (in report order) and groups (in key order), stored by
-        put_topic_results under topic_key, or None."""
+    def has_topic(self, key: str) -> bool:
+        """Whether a topic's results are stored under ``key`` (not read, not counted)."""
+        if self._db is None:
+            return False
+        if ("topics", key) in self._pending:
+            return True
+        try:
+            row = self._db.execute("SELECT 1 FROM topics WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return False
+        return row is not None
+
+    def topic_results(self, key: str) -> CheckedTopic | None:
+        """A checked topic stored by put_topic_results under topic_key, or None."""
         blob = self._read("topics", key)
-        results = _decode(TOPIC_RESULTS, blob) if blob is not None else None
-        if results is None:
-            self.topic_misses += 1
-        else:
-            self.topic_hits += 1
-        return results
+        checked = _decode_topic(blob) if blob is not None else None
+        self.topic_hits += checked is not None
+        return checked
 
-    def put_topic_results(self, key: str, findings: list[Finding], groups: list[FactGroup]) -> None:
-        self._write("topics", key, TOPIC_RESULTS.dump_json((findings, groups)))
+    def put_topic_results(self, key: str, checked: CheckedTopic) -> None:
+        self._write("topics", key, _encode_topic(checked))
+        self.topics_stored += 1
 
-    def read_before(self, source: SourceFile, data: bytes) -> list[Article] | None:
-        """The articles of a file with these bytes at this path, stored by remember_read."""
-        blob = self._read("files", file_key(source, data))
+    def file_key(self, source: SourceFile, data: bytes) -> str:
+        """The key of what a file holds: its bytes, its id and path as shown (articles carry
+        both), and the ingest version."""
+        parts = [
+            ingest_version(),
+            source.relative_id,
+            source.display,
+            hashlib.sha256(data).hexdigest(),
+        ]
+        return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+    def read_before(self, key: str) -> list[Article] | None:
+        """The articles stored by remember_read under file_key, or None."""
+        blob = self._read("files", key)
         articles = _decode(ARTICLES, blob) if blob is not None else None
         self.read_hits += articles is not None
         return articles
 
-    def remember_read(self, source: SourceFile, data: bytes, articles: list[Article]) -> None:
-        self._write("files", file_key(source, data), ARTICLES.dump_json(articles))
+    def remember_read(self, key: str, articles: list[Article]) -> None:
+        self._write("files", key, ARTICLES.dump_json(articles))
 
     def dimension(self, pint_name: str) -> str | None:
         blob = self._read("units", _unit_key(pint_name))
@@ -299,6 +320,30 @@ def _retry_locked(db: sqlite3.Connection, statement: str) -> None:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+
+
+def _encode_topic(checked: CheckedTopic) -> bytes:
+    """The fact count, the findings (JSON) and the facts' and groups' report text, joined by
+    NUL, which no JSON text holds unescaped."""
+    parts = [str(checked.fact_count).encode(), FINDINGS.dump_json(checked.findings),
+             checked.facts_json.encode(), checked.groups_json.encode()]  # fmt: skip
+    return b"\0".join(parts)
+
+
+def _decode_topic(blob: bytes) -> CheckedTopic | None:
+    """What _encode_topic stored, or None for a damaged entry. The report text is written as
+    stored (zlib's checksum has caught damage), and decoded only if a format reads it."""
+    parts = blob.split(b"\0")
+    if len(parts) != 4 or not parts[0].isdigit():
+        return None
+    findings = _decode(FINDINGS, parts[1])
+    if findings is None:
+        return None
+    try:
+        facts, groups = parts[2].decode("utf-8"), parts[3].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return CheckedTopic(findings, int(parts[0]), facts_json=facts, groups_json=groups)
 
 
 def _decode(adapter: TypeAdapter[T], blob: bytes) -> T | None:

@@ -96,10 +96,13 @@ def _require_supported(path: Path, shown: str) -> None:
 class ArticleMemo(Protocol):
     """Articles read earlier from the same bytes at the same path (checker.cache keeps them)."""
 
-    def read_before(self, source: SourceFile, data: bytes) -> list[Article] | None:
-        """What the file held when it had these bytes, or None."""
+    def file_key(self, source: SourceFile, data: bytes) -> str:
+        """The key of a file with these bytes at this path."""
 
-    def remember_read(self, source: SourceFile, data: bytes, articles: list[Article]) -> None:
+    def read_before(self, key: str) -> list[Article] | None:
+        """What the file held when it had these bytes, as remember_read was given it."""
+
+    def remember_read(self, key: str, articles: list[Article]) -> None:
         """Keep what the file holds (read without a warning)."""
 
 
@@ -164,19 +167,37 @@ def read_source(
     """The article(s) held by one file; from ``memo`` when it read these bytes here before."""
     options = options or IngestOptions()
     data = read_bytes(source, options.max_bytes)
-    known = memo.read_before(source, data) if memo is not None else None
+    key = memo.file_key(source, data) if memo is not None else ""
+    known = memo.read_before(key) if memo is not None else None
     if known is not None:
-        return known
+        return _with_file_text(known, source, data)
     warnings: list[str] = []
 
     def warn(message: str) -> None:
         warnings.append(message)
         options.warn(message)
 
-    articles = _parse(source, decode(data, source.display), replace(options, warn=warn))
+    text = decode(data, source.display)
+    articles = _parse(source, text, replace(options, warn=warn))
     if memo is not None and not warnings:  # a file that warns is read again, and warns again
-        memo.remember_read(source, data, articles)
+        memo.remember_read(key, [_without_file_text(a, text) for a in articles])
     return articles
+
+
+# What a memo keeps as the text of an article whose text is its file's (.txt, .md): the file
+# holds it already, and no article's text is empty (each format refuses one).
+_FILE_TEXT = ""
+
+
+def _without_file_text(article: Article, text: str) -> Article:
+    return article.model_copy(update={"text": _FILE_TEXT}) if article.text == text else article
+
+
+def _with_file_text(articles: list[Article], source: SourceFile, data: bytes) -> list[Article]:
+    if all(article.text != _FILE_TEXT for article in articles):
+        return articles
+    text = decode(data, source.display)
+    return [a.model_copy(update={"text": text}) if a.text == _FILE_TEXT else a for a in articles]
 
 
 def _parse(source: SourceFile, text: str, options: IngestOptions) -> list[Article]:

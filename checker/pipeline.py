@@ -154,7 +154,8 @@ def _report_progress(config: Config, done: int, total: int) -> None:
         config.progress(done, total)
 
 
-def _topicless_facts(article: Article, config: Config) -> list[Fact]:
+def topicless_facts(article: Article, config: Config) -> list[Fact]:
+    """The facts (with no topic) of one article: from the cache, or extracted here."""
     if config.cache is None:
         return extract_facts(article, "", config.lexicons)
     key = config.cache.key(article, dateline_outlet(article))
@@ -225,7 +226,7 @@ def check_articles(
         if extracted is not None and article is original[article.id]:
             found = extracted[article.id]
         else:  # the topic gave its date a year, which event times depend on
-            found = _topicless_facts(article, config)
+            found = topicless_facts(article, config)
         facts.extend(f.model_copy(update={"topic": topic}) for f in found)
     facts.sort(key=lambda f: (f.topic, f.article, f.start, f.end, f.id))
     findings, groups = run_rules(config.rules, facts, RuleContext(config.lexicons, by_id))

@@ -5,17 +5,21 @@ lexicon, or another topic id checks that topic again, and only that topic."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from checker.cache import FactCache, rules_version, topic_key
+from checker.baseline import Baseline, make_baseline
+from checker.cache import DATABASE_NAME, FactCache, rules_version, topic_key
 from checker.ingest import load_articles
 from checker.pipeline import Config
+from checker.report import FORMATS
 from checker.report.base import RenderOptions
 from checker.report.stream import StreamingReports
-from checker.stream import stream_paths
+from checker.stream import NO_REPORTS, stream_paths
 from tests.conftest import ROOT, SEEDS, write_corpus
 
 ENERGY = ROOT / "tests" / "corpus" / "energy"
@@ -52,7 +56,7 @@ class _Runs:
     def checked(self) -> tuple[int, int]:
         """(topics read from the cache, topics checked) in the last run."""
         assert self.cache is not None
-        return self.cache.topic_hits, self.cache.topic_misses
+        return self.cache.topic_hits, self.cache.topics_stored
 
 
 @pytest.fixture
@@ -157,3 +161,55 @@ def test_the_topic_key_covers_what_the_rules_read(config: Config) -> None:
     assert first.noise and key != topic_key(version, "seeds", [quieter, *articles[1:]])
     assert key != topic_key(rules_version("w", config.rules), "seeds", articles)
     assert key != topic_key(rules_version("v", config.rules[1:]), "seeds", articles)
+
+
+def _every_format(paths: list[Path], out: Path, config: Config, cache: FactCache | None,
+                  baseline: Baseline | None = None) -> dict[str, bytes]:  # fmt: skip
+    """Every file of a streamed run in every format (with ``cache``, closed at the end)."""
+    try:
+        with StreamingReports(out, list(FORMATS), RenderOptions(rules=tuple(config.rules))) as w:
+            stream_paths([str(p) for p in paths], replace(config, cache=cache), w,
+                         baseline=baseline, keep_cited=w.needs_cited_facts)  # fmt: skip
+    finally:
+        if cache is not None:
+            cache.close()
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_a_warm_run_writes_every_format_as_an_uncached_run(
+    tmp_path: Path, corpus: list[Path], config: Config
+) -> None:
+    """HTML, JUnit, ClaimReview and SARIF decode the facts and groups a warm run reads back
+    as report text; a baseline filters the findings read back."""
+    files = config.lexicons.source.files
+    plain = _every_format(corpus, tmp_path / "plain", config, None)
+    report = stream_paths([str(p) for p in corpus], config, NO_REPORTS).report
+    half = make_baseline(report.model_copy(update={"findings": report.findings[::2]}))
+    known = _every_format(corpus, tmp_path / "known", config, None, half)
+    assert known != plain  # the baseline drops some findings
+    cold = FactCache(tmp_path / "c", files)
+    assert _every_format(corpus, tmp_path / "cold", config, cold) == plain
+    warm = FactCache(tmp_path / "c", files)
+    assert _every_format(corpus, tmp_path / "warm", config, warm) == plain
+    assert (warm.topic_hits, warm.topics_stored, warm.hits) == (2, 0, 0)
+    with_baseline = FactCache(tmp_path / "c", files)
+    assert _every_format(corpus, tmp_path / "b", config, with_baseline, half) == known
+    assert with_baseline.topic_hits == 2
+
+
+@pytest.mark.parametrize("damage", ["not zlib", "not an entry", "bad findings"])
+def test_a_damaged_topic_entry_is_checked_again(
+    tmp_path: Path, corpus: list[Path], config: Config, damage: str
+) -> None:
+    runs = _Runs(tmp_path)
+    cold = runs.check(corpus, config)
+    stored = {
+        "not zlib": b"garbage",
+        "not an entry": zlib.compress(b"no separators here"),
+        "bad findings": zlib.compress(b"3\0[{}]\0\0"),
+    }[damage]
+    with sqlite3.connect(tmp_path / "cache" / DATABASE_NAME) as db:
+        db.execute("UPDATE topics SET results = ?", (stored,))
+    assert runs.check(corpus, config) == cold  # its facts come from the facts cache
+    assert runs.checked == (0, 2)
+    assert runs.cache is not None and runs.cache.hits > 0
