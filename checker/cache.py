@@ -77,6 +77,15 @@ def code_version(patterns: tuple[str, ...] = EXTRACTION_CODE) -> str:
     return digest.hexdigest()
 
 
+class EncodedFacts(list[Fact]):
+    """An article's facts decoded from the JSON a worker sent (checker.parallel, dask), which
+    is what the cache stores of them, kept so the parent does not encode them again."""
+
+    def __init__(self, encoded: bytes) -> None:
+        super().__init__(FACTS.validate_json(encoded))
+        self.encoded = encoded
+
+
 def _installed_version(distribution: str) -> str:
     try:
         return metadata.version(distribution)
@@ -179,7 +188,8 @@ class FactCache:
         return row is not None
 
     def put(self, key: str, facts: list[Fact]) -> None:
-        self._write("facts", key, FACTS.dump_json(facts))
+        encoded = facts.encoded if isinstance(facts, EncodedFacts) else FACTS.dump_json(facts)
+        self._write("facts", key, encoded)
 
     def has_topic(self, key: str) -> bool:
         """Whether a topic's results are stored under ``key`` (not read, not counted)."""

@@ -4,6 +4,8 @@ bytes as one process; small inputs never pay for a pool."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -157,3 +159,35 @@ def test_help_shows_jobs_engine_and_the_threshold() -> None:
     for option in ("--jobs", "--engine", "--scheduler", "--engine dask --scheduler"):
         assert option in shown
     assert f"{PARALLEL_MIN_CHARS:,}" in shown
+
+
+BEFORE_THE_FORK = """
+import sys
+from checker import parallel
+from checker.ingest import load_articles
+from checker.pipeline import Config
+
+class Forked(Exception):
+    pass
+
+def pool(*args, **kwargs):
+    raise Forked([m for m in parallel.EXTRACTOR_MODULES if m not in sys.modules])
+
+config = Config.load()
+assert "checker.extract" not in sys.modules, "imported before anything is extracted"
+parallel.ProcessPoolExecutor = pool
+parallel.PARALLEL_MIN_CHARS = 0
+try:
+    next(parallel.extract_in_processes(load_articles([sys.argv[1]]), config.lexicons, jobs=2))
+except Forked as missing:
+    print("missing at the fork:", *missing.args[0])
+"""
+
+
+def test_the_extractor_is_imported_once_before_the_workers_fork() -> None:
+    """The extractor loads lazily (a warm run never needs it), but a pool's workers must
+    inherit it compiled rather than each compile it again."""
+    done = subprocess.run([sys.executable, "-c", BEFORE_THE_FORK, str(SEEDS)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "missing at the fork:"
