@@ -86,6 +86,7 @@ class EncodedFacts(list[Fact]):
         self.encoded = encoded
 
 
+@cache  # a look-up in the installed packages' metadata takes a millisecond
 def _installed_version(distribution: str) -> str:
     try:
         return metadata.version(distribution)

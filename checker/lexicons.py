@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -188,7 +188,6 @@ class Lexicons:
             source=self,
             cue_index=cue_index,
             cue_to_predicate=cue_to_predicate,
-            entity_pattern=_entity_pattern(list(alias_to_entity)),
             alias_to_entity=alias_to_entity,
             canonical_names={e.name.lower(): e for e in self.entities},
             normalized_aliases={
@@ -196,8 +195,6 @@ class Lexicons:
                 for alias, entity in alias_to_entity.items()
                 if normalize_name(alias)
             },
-            physical_pattern=_physical_pattern(self.physical, self.measure_words),
-            compound_pattern=_compound_pattern(self.physical),
             physical_of={
                 surface: symbol
                 for symbol, unit in self.physical.items()
@@ -205,14 +202,14 @@ class Lexicons:
             },
             physical_dimension=dimensions,
             currency_folded={fold_currency(k): v for k, v in self.currencies.items()},
-            status_pattern=_phrase_pattern(list(self.status_cues)),
-            context_patterns=self._context_patterns(dimensions),
-            measure_word_patterns={
-                dimension: re.compile(rf"(?:\s+|-)?(?:{_alternation(words)})(?!\w)", re.IGNORECASE)
-                for dimension, words in self.measure_words.items()
-                if words
-            },
         )
+
+    def measure_word_patterns(self) -> dict[str, re.Pattern[str]]:
+        return {
+            dimension: re.compile(rf"(?:\s+|-)?(?:{_alternation(words)})(?!\w)", re.IGNORECASE)
+            for dimension, words in self.measure_words.items()
+            if words
+        }
 
     def _context_patterns(self, dimensions: dict[str, str]) -> dict[str, re.Pattern[str]]:
         """Per dimension, its cue words and its unit surfaces written after a number ('10 dm',
@@ -371,20 +368,52 @@ def physical_dimensions(
 
 @dataclass(frozen=True)
 class CompiledLexicons:
+    """The lexicons as extraction and the rules look them up. The regular expressions, which
+    only extraction reads, are compiled when first used (a run that finds every article in
+    the cache never compiles them); compile_patterns compiles them all at once."""
+
     source: Lexicons
     cue_index: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, predicate)
     cue_to_predicate: dict[str, str]
-    entity_pattern: re.Pattern[str]
     alias_to_entity: dict[str, EntityEntry]
     canonical_names: dict[str, EntityEntry]
-    physical_pattern: re.Pattern[str]
-    compound_pattern: re.Pattern[str]  # a smaller unit after a measurement ('5 ft| 2 in')
     physical_of: dict[str, str]
     physical_dimension: dict[str, str]
     currency_folded: dict[str, str]  # fold_currency(symbol or word) -> ISO 4217
-    context_patterns: dict[str, re.Pattern[str]]  # 'currency' or dimension -> its cues
-    measure_word_patterns: dict[str, re.Pattern[str]]  # dimension -> word right after
-    status_pattern: re.Pattern[str]  # status phrases, matched on case-folded text
+
+    @cached_property
+    def entity_pattern(self) -> re.Pattern[str]:
+        return _entity_pattern(list(self.alias_to_entity))
+
+    @cached_property
+    def physical_pattern(self) -> re.Pattern[str]:
+        return _physical_pattern(self.source.physical, self.source.measure_words)
+
+    @cached_property
+    def compound_pattern(self) -> re.Pattern[str]:
+        """A smaller unit after a measurement ('5 ft| 2 in')."""
+        return _compound_pattern(self.source.physical)
+
+    @cached_property
+    def context_patterns(self) -> dict[str, re.Pattern[str]]:
+        """'currency' or a dimension -> its cues."""
+        return self.source._context_patterns(self.physical_dimension)
+
+    @cached_property
+    def measure_word_patterns(self) -> dict[str, re.Pattern[str]]:
+        """Dimension -> the words that may follow a number of it."""
+        return self.source.measure_word_patterns()
+
+    @cached_property
+    def status_pattern(self) -> re.Pattern[str]:
+        """Status phrases, matched on case-folded text."""
+        return _phrase_pattern(list(self.source.status_cues))
+
+    def compile_patterns(self) -> None:
+        """Compile every pattern now: before worker processes fork, so they share them."""
+        for name in ("entity_pattern", "physical_pattern", "compound_pattern",
+                     "context_patterns", "measure_word_patterns", "status_pattern"):  # fmt: skip
+            getattr(self, name)
 
     def status_of(self, phrase: str) -> tuple[str, str] | None:
         """(decision, status) a status phrase states."""

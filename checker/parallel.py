@@ -71,11 +71,12 @@ def extract_in_processes(
     if not uses_pool(articles, jobs):
         yield from extract_here(articles, lexicons)
         return
-    # The extractor is imported when first used (a run that finds every article in the cache
-    # never needs it); imported here, before the workers fork, its patterns are compiled once
-    # for all of them instead of once in each.
+    # The extractor and the lexicons' patterns are compiled when first used (a run that finds
+    # every article in the cache never needs them); compiled here, before the workers fork,
+    # they are compiled once for all of them instead of once in each.
     for module in EXTRACTOR_MODULES:
         importlib.import_module(module)
+    lexicons.compile_patterns()
     # The objects alive now (the articles, the lexicons) live for the whole run: frozen, the
     # collector stops walking them as the decoded facts pile up, which halves the parent's
     # share of the work, and forked workers do not copy their pages by touching them either.

@@ -170,11 +170,16 @@ from checker.pipeline import Config
 class Forked(Exception):
     pass
 
+PATTERNS = ("entity_pattern", "physical_pattern", "compound_pattern", "context_patterns",
+            "measure_word_patterns", "status_pattern")
+
 def pool(*args, **kwargs):
-    raise Forked([m for m in parallel.EXTRACTOR_MODULES if m not in sys.modules])
+    missing = [m for m in parallel.EXTRACTOR_MODULES if m not in sys.modules]
+    raise Forked(missing + [p for p in PATTERNS if p not in vars(config.lexicons)])
 
 config = Config.load()
 assert "checker.extract" not in sys.modules, "imported before anything is extracted"
+assert not set(PATTERNS) & set(vars(config.lexicons)), "compiled before anything is extracted"
 parallel.ProcessPoolExecutor = pool
 parallel.PARALLEL_MIN_CHARS = 0
 try:
@@ -185,8 +190,8 @@ except Forked as missing:
 
 
 def test_the_extractor_is_imported_once_before_the_workers_fork() -> None:
-    """The extractor loads lazily (a warm run never needs it), but a pool's workers must
-    inherit it compiled rather than each compile it again."""
+    """The extractor and the lexicons' patterns load lazily (a warm run never needs them),
+    but a pool's workers must inherit them compiled rather than each compile them again."""
     done = subprocess.run([sys.executable, "-c", BEFORE_THE_FORK, str(SEEDS)], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
