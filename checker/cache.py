@@ -177,16 +177,7 @@ class FactCache:
 
     def has(self, key: str) -> bool:
         """Whether an entry is stored for ``key`` (not decoded, and not counted as a hit)."""
-        if self._db is None:
-            return False
-        if ("facts", key) in self._pending:
-            return True
-        try:
-            row = self._db.execute("SELECT 1 FROM facts WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error as exc:
-            self._disable(exc)
-            return False
-        return row is not None
+        return self._has("facts", key)
 
     def put(self, key: str, facts: list[Fact]) -> None:
         encoded = facts.encoded if isinstance(facts, EncodedFacts) else FACTS.dump_json(facts)
@@ -194,16 +185,7 @@ class FactCache:
 
     def has_topic(self, key: str) -> bool:
         """Whether a topic's results are stored under ``key`` (not read, not counted)."""
-        if self._db is None:
-            return False
-        if ("topics", key) in self._pending:
-            return True
-        try:
-            row = self._db.execute("SELECT 1 FROM topics WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error as exc:
-            self._disable(exc)
-            return False
-        return row is not None
+        return self._has("topics", key)
 
     def topic_results(self, key: str) -> CheckedTopic | None:
         """A checked topic stored by put_topic_results under topic_key, or None."""
@@ -261,6 +243,18 @@ class FactCache:
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
             self._disable(exc)
+
+    def _has(self, table: str, key: str) -> bool:
+        if self._db is None:
+            return False
+        if (table, key) in self._pending:  # written by this run, not flushed yet
+            return True
+        try:
+            row = self._db.execute(f"SELECT 1 FROM {table} WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return False
+        return row is not None
 
     def _read(self, table: str, key: str) -> bytes | None:
         if self._db is None:

@@ -9,6 +9,11 @@ checked, its part of every report is written (checker/report/stream.py), and its
 dropped. What is kept: the articles and their texts, the findings, and the facts and groups
 that findings cite.
 
+With a cache, every topic is looked up first (checker.cache.topic_key): a topic checked by an
+earlier run is taken as stored (its findings, and its facts and groups as report text) without
+its articles' facts being read or its rules run, and only the other topics' articles go to the
+fact cache and the extractor.
+
 Topics go in the order of their ids, which is the order of the report's facts and groups;
 findings are sorted run-wide at the end. The report is the same bytes as check_paths'.
 `--topics auto` clusters on every article's facts, and `--against` keeps only the findings
@@ -134,8 +139,8 @@ def stream_paths(
                     checked = _without_known(checked, unknown)
                 sink.topic(topic_by_id[topic_id], checked)
                 findings += checked.findings
-                wanted = {fid for finding in checked.findings for fid in finding.facts}
-                if keep_cited and wanted:
+                if keep_cited and checked.findings:  # decodes stored facts: SARIF, baselines
+                    wanted = {fid for finding in checked.findings for fid in finding.facts}
                     cited += (f for f in checked.facts if f.id in wanted)
                 fact_count += checked.fact_count
         finally:

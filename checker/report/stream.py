@@ -1,7 +1,9 @@
 """Writing the report of a streamed run (checker/stream.py) while its topics are checked.
 
 Each topic's facts and groups reach the writer once, in report order, and are then dropped:
-report.json gets them item by item, and the topic's HTML page is rendered at once. What only
+report.json gets them as the text render_json writes for them (checker.report.fragments;
+made once, or read back from the cache as it is), and the topic's HTML page is rendered at
+once from the records. What only
 the end of the run knows (the findings in their run-wide order, the summary, index.html and
 the formats that list findings) is written last, from the findings and the few facts and
 groups they need. The bytes are those of write_reports on the whole report.
