@@ -27,6 +27,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -44,6 +45,7 @@ from checker.units import DIMENSIONS
 DEFAULT_CACHE_DIR = Path(".checker-cache")
 DATABASE_NAME = "facts.sqlite3"
 BUSY_TIMEOUT_SECONDS = 60.0
+BACKGROUND_BYTES = 1 << 20  # values this large are compressed on a thread of their own
 FLUSH_EVERY = 256  # pending entries written per transaction, so a long run saves as it goes
 PACKAGE = Path(__file__).resolve().parent
 # The code whose output the cache stores; anything else may change without invalidating it.
@@ -155,7 +157,9 @@ class FactCache:
         self.topic_hits = 0  # topics read back
         self.topics_stored = 0  # topics checked by this run and stored
         self.read_hits = 0  # files whose articles came from the cache
-        self._pending: dict[tuple[str, str], bytes] = {}  # (table, key) -> value
+        # (table, key) -> the compressed value, or its compression under way (_compressed)
+        self._pending: dict[tuple[str, str], bytes | Future[bytes]] = {}
+        self._compressor: ThreadPoolExecutor | None = None
         self._db: sqlite3.Connection | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -231,7 +235,7 @@ class FactCache:
         """Write the pending entries in one transaction (waiting for another run's write)."""
         if self._db is None or not self._pending:
             return
-        rows = sorted(self._pending.items())
+        rows = sorted((where, _done(value)) for where, value in self._pending.items())
         self._pending.clear()
         try:
             self._db.execute("BEGIN IMMEDIATE")
@@ -271,6 +275,7 @@ class FactCache:
                 return None
             stored = row[0]
         try:
+            stored = _done(stored)
             return zlib.decompress(stored)
         except zlib.error:  # a damaged entry is made again
             return None
@@ -278,12 +283,23 @@ class FactCache:
     def _write(self, table: str, key: str, value: bytes) -> None:
         if self._db is None:
             return
-        self._pending[(table, key)] = zlib.compress(value, 1)
+        self._pending[(table, key)] = self._compressed(value)
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
 
+    def _compressed(self, value: bytes) -> bytes | Future[bytes]:
+        """``value`` compressed; a large one (a big topic's report text) on another thread,
+        as zlib lets go of the GIL, so it overlaps the report's writing."""
+        if len(value) < BACKGROUND_BYTES:
+            return zlib.compress(value, 1)
+        if self._compressor is None:
+            self._compressor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cache")
+        return self._compressor.submit(zlib.compress, value, 1)
+
     def close(self) -> None:
         self.flush()
+        if self._compressor is not None:
+            self._compressor.shutdown()
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -325,6 +341,10 @@ def _retry_locked(db: sqlite3.Connection, statement: str) -> None:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+
+
+def _done(value: bytes | Future[bytes]) -> bytes:
+    return value.result() if isinstance(value, Future) else value
 
 
 def _encode_topic(checked: CheckedTopic) -> bytes:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from checker import cache as cache_module
 from checker.baseline import Baseline, make_baseline
 from checker.cache import DATABASE_NAME, FactCache, rules_version, topic_key
 from checker.ingest import load_articles
@@ -213,3 +214,26 @@ def test_a_damaged_topic_entry_is_checked_again(
     assert runs.check(corpus, config) == cold  # its facts come from the facts cache
     assert runs.checked == (0, 2)
     assert runs.cache is not None and runs.cache.hits > 0
+
+
+def test_values_compressed_on_another_thread_read_back_the_same(
+    tmp_path: Path, corpus: list[Path], config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big topic's entry is compressed on a thread of its own; here every value is."""
+    monkeypatch.setattr(cache_module, "BACKGROUND_BYTES", 0)
+    runs = _Runs(tmp_path)
+    cold = runs.check(corpus, config)
+    assert runs.check(corpus, config) == cold
+    assert runs.checked == (2, 0)
+    cache = FactCache(tmp_path / "other", config.lexicons.source.files)
+    try:
+        articles = load_articles([str(SEEDS)])
+        cache.remember_read("k", articles)
+        assert cache.read_before("k") == articles  # still pending: not flushed yet
+    finally:
+        cache.close()
+    again = FactCache(tmp_path / "other", config.lexicons.source.files)
+    try:
+        assert again.read_before("k") == articles
+    finally:
+        again.close()
