@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from checker.cache import FACTS
+from checker.cache import FACTS, EncodedFacts
 from checker.errors import CheckerError
 from checker.lexicons import CompiledLexicons
 from checker.models import Article, Fact
@@ -50,7 +50,7 @@ def extract_with_dask(
         return
     encoded = _bag_of_facts(articles, lexicons)
     for blob in _compute(encoded, scheduler, jobs):
-        yield FACTS.validate_json(blob)
+        yield EncodedFacts(blob)
 
 
 def _bag_of_facts(articles: list[Article], lexicons: CompiledLexicons) -> Any:

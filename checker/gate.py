@@ -32,9 +32,9 @@ def check_against(
     topics: TopicMode = TopicMode.folder,
     topics_file: Path | None = None,
 ) -> tuple[Report, list[Article]]:
-    new = load_articles(new_paths, config.ingest)
+    new = load_articles(new_paths, config.ingest, config.cache)
     new_files = {Path(a.info.path).resolve() for a in new}
-    corpus_articles = load_articles([corpus], config.ingest)
+    corpus_articles = load_articles([corpus], config.ingest, config.cache)
     known = [a for a in corpus_articles if Path(a.info.path).resolve() not in new_files]
     articles = unique_ids([*known, *new])
     new_ids = {a.id for a in articles[len(known) :]}

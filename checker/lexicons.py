@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from rapidfuzz import fuzz, process
 
 from checker.regex_trie import trie_alternation
+from checker.units import DimensionMemo, dimension_of
 from checker.yamlsource import YamlDocument, load_yaml, model_error, packaged_schema, validate
 
 
@@ -148,6 +149,7 @@ class Lexicons:
     context_cues: dict[str, list[str]] = field(default_factory=dict)
     measure_words: dict[str, list[str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    dimensions: dict[str, str] = field(default_factory=dict)  # of `physical`, found at load
 
     def add(self, lexicon: AnyLexicon) -> None:
         if isinstance(lexicon, PredicateLexicon):
@@ -193,7 +195,9 @@ class Lexicons:
             cue_index.setdefault(words[0], []).append((words, predicate))
         for entries in cue_index.values():
             entries.sort(key=lambda entry: -len(entry[0]))
-        dimensions = physical_dimensions(self.physical)
+        missing = {s: u for s, u in self.physical.items() if s not in self.dimensions}
+        found = {**self.dimensions, **physical_dimensions(missing)}
+        dimensions = {symbol: found[symbol] for symbol in self.physical}
         return CompiledLexicons(
             source=self,
             cue_index=cue_index,
@@ -206,7 +210,6 @@ class Lexicons:
                 for name, entry in sorted(self.predicates.items())
                 if entry.as_money
             },
-            entity_pattern=_entity_pattern(list(alias_to_entity)),
             alias_to_entity=alias_to_entity,
             canonical_names={e.name.lower(): e for e in self.entities},
             normalized_aliases={
@@ -214,8 +217,6 @@ class Lexicons:
                 for alias, entity in alias_to_entity.items()
                 if normalize_name(alias)
             },
-            physical_pattern=_physical_pattern(self.physical, self.measure_words),
-            compound_pattern=_compound_pattern(self.physical),
             physical_of={
                 surface: symbol
                 for symbol, unit in self.physical.items()
@@ -223,14 +224,14 @@ class Lexicons:
             },
             physical_dimension=dimensions,
             currency_folded={fold_currency(k): v for k, v in self.currencies.items()},
-            status_pattern=_phrase_pattern(list(self.status_cues)),
-            context_patterns=self._context_patterns(dimensions),
-            measure_word_patterns={
-                dimension: re.compile(rf"(?:\s+|-)?(?:{_alternation(words)})(?!\w)", re.IGNORECASE)
-                for dimension, words in self.measure_words.items()
-                if words
-            },
         )
+
+    def measure_word_patterns(self) -> dict[str, re.Pattern[str]]:
+        return {
+            dimension: re.compile(rf"(?:\s+|-)?(?:{_alternation(words)})(?!\w)", re.IGNORECASE)
+            for dimension, words in self.measure_words.items()
+            if words
+        }
 
     def _context_patterns(self, dimensions: dict[str, str]) -> dict[str, re.Pattern[str]]:
         """Per dimension, its cue words and its unit surfaces written after a number ('10 dm',
@@ -360,27 +361,18 @@ def _compound_pattern(units: dict[str, PhysicalUnit]) -> re.Pattern[str]:
     )
 
 
-DIMENSION_NAMES = {
-    (("[length]", 2), ("[mass]", 1), ("[time]", -3)): "power",
-    (("[length]", 2), ("[mass]", 1), ("[time]", -2)): "energy",
-    (("[length]", 1),): "length",
-    (("[length]", 2),): "area",
-    (("[length]", 3),): "volume",
-    (("[mass]", 1),): "mass",
-    (("[temperature]", 1),): "temperature",
-    (("[time]", 1),): "duration",
-    (("[length]", 1), ("[time]", -1)): "speed",
-    (("[current]", -1), ("[length]", 2), ("[mass]", 1), ("[time]", -3)): "voltage",
-}
-
-
-def _check_pint_units(document: YamlDocument, lexicon: AnyLexicon) -> None:
-    """An unknown pint unit is a mistake in this file, reported at its line."""
+def _check_pint_units(
+    document: YamlDocument, lexicon: AnyLexicon, memo: DimensionMemo | None
+) -> dict[str, str]:
+    """The dimension of each physical unit of this file; an unknown pint unit is a mistake in
+    this file, reported at its line."""
+    dimensions = {}
     for symbol, unit in (getattr(lexicon, "physical", None) or {}).items():
         try:
-            physical_dimensions({symbol: unit})
+            dimensions.update(physical_dimensions({symbol: unit}, memo))
         except ValueError as exc:
             raise document.error(str(exc), ("physical", symbol, "pint")) from None
+    return dimensions
 
 
 def _check_money_predicates(
@@ -396,41 +388,69 @@ def _check_money_predicates(
             )
 
 
-def physical_dimensions(units: dict[str, PhysicalUnit]) -> dict[str, str]:
-    """Dimension name of each canonical physical unit, read from pint."""
-    if not units:
-        return {}
-    from checker.units import registry  # pint is slow to import; only physical units need it
-
+def physical_dimensions(
+    units: dict[str, PhysicalUnit], memo: DimensionMemo | None = None
+) -> dict[str, str]:
+    """Dimension name of each canonical physical unit, read from pint (or ``memo``)."""
     dimensions = {}
     for symbol, unit in units.items():
         try:
-            dimensionality = registry().Quantity(1, unit.pint).dimensionality
-        except Exception as exc:  # pint raises several error types for unknown names
+            dimensions[symbol] = dimension_of(unit.pint, memo)
+        except ValueError as exc:
             raise ValueError(f"unknown pint unit {unit.pint!r} for {symbol}: {exc}") from None
-        key = tuple(sorted(dict(dimensionality).items()))
-        dimensions[symbol] = DIMENSION_NAMES.get(key, "physical")
     return dimensions
 
 
 @dataclass(frozen=True)
 class CompiledLexicons:
+    """The lexicons as extraction and the rules look them up. The regular expressions, which
+    only extraction reads, are compiled when first used (a run that finds every article in
+    the cache never compiles them); compile_patterns compiles them all at once."""
+
     source: Lexicons
     cue_index: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, predicate)
     money_predicate: dict[str, str]  # predicate -> what its cues name before a sum of money
     weak_predicates: frozenset[str]  # predicates whose cues other cues outweigh
     cue_to_predicate: dict[str, str]
-    entity_pattern: re.Pattern[str]
     alias_to_entity: dict[str, EntityEntry]
     canonical_names: dict[str, EntityEntry]
-    physical_pattern: re.Pattern[str]
-    compound_pattern: re.Pattern[str]  # a smaller unit after a measurement ('5 ft| 2 in')
     physical_of: dict[str, str]
     physical_dimension: dict[str, str]
     currency_folded: dict[str, str]  # fold_currency(symbol or word) -> ISO 4217
-    context_patterns: dict[str, re.Pattern[str]]  # 'currency' or dimension -> its cues
-    measure_word_patterns: dict[str, re.Pattern[str]]  # dimension -> word right after
-    status_pattern: re.Pattern[str]  # status phrases, matched on case-folded text
+
+    @cached_property
+    def entity_pattern(self) -> re.Pattern[str]:
+        return _entity_pattern(list(self.alias_to_entity))
+
+    @cached_property
+    def physical_pattern(self) -> re.Pattern[str]:
+        return _physical_pattern(self.source.physical, self.source.measure_words)
+
+    @cached_property
+    def compound_pattern(self) -> re.Pattern[str]:
+        """A smaller unit after a measurement ('5 ft| 2 in')."""
+        return _compound_pattern(self.source.physical)
+
+    @cached_property
+    def context_patterns(self) -> dict[str, re.Pattern[str]]:
+        """'currency' or a dimension -> its cues."""
+        return self.source._context_patterns(self.physical_dimension)
+
+    @cached_property
+    def measure_word_patterns(self) -> dict[str, re.Pattern[str]]:
+        """Dimension -> the words that may follow a number of it."""
+        return self.source.measure_word_patterns()
+
+    @cached_property
+    def status_pattern(self) -> re.Pattern[str]:
+        """Status phrases, matched on case-folded text."""
+        return _phrase_pattern(list(self.source.status_cues))
+
+    def compile_patterns(self) -> None:
+        """Compile every pattern now: before worker processes fork, so they share them."""
+        for name in ("entity_pattern", "physical_pattern", "compound_pattern",
+                     "context_patterns", "measure_word_patterns", "status_pattern"):  # fmt: skip
+            getattr(self, name)
 
     def status_of(self, phrase: str) -> tuple[str, str] | None:
         """(decision, status) a status phrase states."""
@@ -465,20 +485,27 @@ class CompiledLexicons:
         return found
 
 
-def load_lexicons(rule_dirs: list[Path]) -> CompiledLexicons:
-    """Read `lexicons/*.yaml` of every rules folder, in order, validated against the schema."""
+def lexicon_files(rule_dirs: list[Path]) -> list[str]:
+    """The lexicon files of the rules folders, in the order they are read."""
+    return [
+        str(path) for folder in rule_dirs for path in sorted((folder / "lexicons").glob("*.y*ml"))
+    ]
+
+
+def load_lexicons(rule_dirs: list[Path], memo: DimensionMemo | None = None) -> CompiledLexicons:
+    """Read `lexicons/*.yaml` of every rules folder, in order, validated against the schema;
+    the dimensions of physical units come from pint, or from ``memo`` when it knows them."""
     lexicons = Lexicons()
     schema = packaged_schema("lexicons.schema.json")
-    for folder in rule_dirs:
-        for path in sorted((folder / "lexicons").glob("*.y*ml")):
-            document = load_yaml(path)
-            validate(document, schema)
-            try:
-                lexicon = LEXICON_ADAPTER.validate_python(document.data)
-            except ValidationError as exc:
-                raise model_error(document, exc) from None
-            _check_pint_units(document, lexicon)
-            lexicons.add(lexicon)
-            _check_money_predicates(document, lexicon, lexicons.predicates)
-            lexicons.files.append(str(path))
+    for name in lexicon_files(rule_dirs):
+        document = load_yaml(Path(name))
+        validate(document, schema)
+        try:
+            lexicon = LEXICON_ADAPTER.validate_python(document.data)
+        except ValidationError as exc:
+            raise model_error(document, exc) from None
+        lexicons.dimensions.update(_check_pint_units(document, lexicon, memo))
+        lexicons.add(lexicon)
+        _check_money_predicates(document, lexicon, lexicons.predicates)
+        lexicons.files.append(name)
     return lexicons.compile()

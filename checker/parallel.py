@@ -4,7 +4,8 @@ The parent process keeps everything that must be done once and in order -- readi
 articles, the fact cache, topics, rules and reports -- and hands the workers only what the
 cache did not hold. Each worker receives the compiled lexicons once (as its initializer's
 argument) and then chunks of articles; it sends back each article's facts as JSON, which the
-parent decodes far faster than it would unpickle the pydantic models.
+parent decodes far faster than it would unpickle the pydantic models, and which the cache then
+stores as it came (checker.cache.EncodedFacts).
 
 Results are yielded in the order the articles were given, whatever order the workers finish
 in, so a run with any number of jobs writes the same report bytes as `--jobs 1`.
@@ -19,13 +20,14 @@ some tens of milliseconds, which pays off only above ``PARALLEL_MIN_CHARS`` of t
 from __future__ import annotations
 
 import gc
+import importlib
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from checker.cache import FACTS
+from checker.cache import FACTS, EncodedFacts
 from checker.lexicons import CompiledLexicons
 from checker.models import Article, Fact
 
@@ -35,6 +37,7 @@ PARALLEL_MIN_CHARS = 200_000
 CHUNK_CHARS = 32_000  # text per task: large enough to amortize a round trip, small to balance
 IN_FLIGHT_PER_JOB = 4  # chunks queued per worker: keeps workers busy, bounds the copies held
 
+EXTRACTOR_MODULES = ("checker.extract", "checker.normalize")  # what extract_facts imports
 _worker_lexicons: CompiledLexicons | None = None  # set once in each worker by _start_worker
 
 
@@ -68,6 +71,12 @@ def extract_in_processes(
     if not uses_pool(articles, jobs):
         yield from extract_here(articles, lexicons)
         return
+    # The extractor and the lexicons' patterns are compiled when first used (a run that finds
+    # every article in the cache never needs them); compiled here, before the workers fork,
+    # they are compiled once for all of them instead of once in each.
+    for module in EXTRACTOR_MODULES:
+        importlib.import_module(module)
+    lexicons.compile_patterns()
     # The objects alive now (the articles, the lexicons) live for the whole run: frozen, the
     # collector stops walking them as the decoded facts pile up, which halves the parent's
     # share of the work, and forked workers do not copy their pages by touching them either.
@@ -120,7 +129,7 @@ def _chunks(articles: list[Article]) -> Iterator[list[Article]]:
 
 def _decoded(future: Future[list[bytes]]) -> Iterator[list[Fact]]:
     for encoded in future.result():
-        yield FACTS.validate_json(encoded)
+        yield EncodedFacts(encoded)
 
 
 def _start_worker(lexicons: CompiledLexicons) -> None:

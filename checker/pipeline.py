@@ -15,17 +15,16 @@ from pathlib import Path
 
 from checker import __version__
 from checker.cache import FactCache
-from checker.extract import RawStatus, extract_article
 from checker.ingest import IngestOptions, load_articles
 from checker.lexicons import CompiledLexicons, load_lexicons
 from checker.models import Article, Fact, Report, Summary, ToolInfo, Topic
-from checker.normalize import normalize, normalize_status
 from checker.parallel import extract_here
 from checker.rules import RuleContext, run_rules
 from checker.rules.loader import default_rule_dirs, load_rules
 from checker.rules.spec import RuleSpec
 from checker.topics import TopicMode, cluster_topics
 from checker.topicsfile import apply_topics_file, topics_files
+from checker.units import DimensionMemo
 
 Progress = Callable[[int, int], None]  # (articles extracted so far, articles in all)
 # The map stage: the facts (with no topic) of each article the cache lacks, in the order given.
@@ -46,9 +45,13 @@ class Config:
     extractor: Extractor = extract_here
 
     @classmethod
-    def load(cls, extra_rule_dirs: list[Path] | None = None) -> Config:
+    def load(
+        cls, extra_rule_dirs: list[Path] | None = None, memo: DimensionMemo | None = None
+    ) -> Config:
+        """The built-in rules and lexicons and those of ``extra_rule_dirs``; ``memo`` may
+        know the dimensions of the lexicons' pint units (then pint is not imported)."""
         dirs = default_rule_dirs(extra_rule_dirs)
-        lexicons = load_lexicons(dirs)
+        lexicons = load_lexicons(dirs, memo)
         return cls(rules=load_rules(dirs, lexicons.source.predicates), lexicons=lexicons)
 
 
@@ -105,6 +108,11 @@ def dateline_outlet(article: Article) -> str | None:
 
 
 def extract_facts(article: Article, topic: str, lexicons: CompiledLexicons) -> list[Fact]:
+    # Imported here: compiling the extractor's patterns takes a tenth of a second, which a run
+    # that finds every article in the cache does not need.
+    from checker.extract import RawStatus, extract_article
+    from checker.normalize import normalize, normalize_status
+
     dateline = dateline_outlet(article)
     return [
         normalize_status(raw, article.text, article.id, topic)
@@ -146,7 +154,8 @@ def _report_progress(config: Config, done: int, total: int) -> None:
         config.progress(done, total)
 
 
-def _topicless_facts(article: Article, config: Config) -> list[Fact]:
+def topicless_facts(article: Article, config: Config) -> list[Fact]:
+    """The facts (with no topic) of one article: from the cache, or extracted here."""
     if config.cache is None:
         return extract_facts(article, "", config.lexicons)
     key = config.cache.key(article, dateline_outlet(article))
@@ -217,7 +226,7 @@ def check_articles(
         if extracted is not None and article is original[article.id]:
             found = extracted[article.id]
         else:  # the topic gave its date a year, which event times depend on
-            found = _topicless_facts(article, config)
+            found = topicless_facts(article, config)
         facts.extend(f.model_copy(update={"topic": topic}) for f in found)
     facts.sort(key=lambda f: (f.topic, f.article, f.start, f.end, f.id))
     findings, groups = run_rules(config.rules, facts, RuleContext(config.lexicons, by_id))
@@ -241,7 +250,7 @@ def check_paths(
 ) -> tuple[Report, list[Article]]:
     """Read ``paths``, group the articles into topics (by folder, or by story with "auto"),
     let a topics.yaml name or merge them, and check each topic."""
-    articles = unique_ids(load_articles(paths, config.ingest))
+    articles = unique_ids(load_articles(paths, config.ingest, config.cache))
     extracted = extract_all(articles, config)  # clustering reads the facts, so this comes first
     if topics is TopicMode.auto:
         grouped = cluster_topics(articles, extracted)

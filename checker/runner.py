@@ -17,6 +17,7 @@ from checker.baseline import Baseline, apply_baseline
 from checker.cache import FactCache
 from checker.gate import check_against
 from checker.ingest import IngestOptions
+from checker.lexicons import lexicon_files
 from checker.models import Article, Report
 from checker.parallel import default_jobs, extract_in_processes
 from checker.pipeline import Config, Extractor, check_paths
@@ -24,6 +25,7 @@ from checker.report import write_reports
 from checker.report.base import RenderOptions
 from checker.report.stream import StreamingReports
 from checker.report.terminal import ArticleProgress
+from checker.rules.loader import default_rule_dirs
 from checker.stream import NO_REPORTS, stream_paths
 from checker.topics import TopicMode
 
@@ -59,14 +61,18 @@ def run_config(
     """The configuration of a run with its cache, progress bar, ingest limits and extractor
     (default: every core), closed when it ends; a cache that cannot be used is reported on
     stderr and the run goes on without it."""
-    config = replace(Config.load(rules), ingest=ingest or IngestOptions())
-    fact_cache = None if no_cache else FactCache(cache, config.lexicons)
-    progress = ArticleProgress(console(stderr=True, no_color=no_color), enabled=not quiet)
-    chosen = extract or extractor(None)
+    dirs = default_rule_dirs(rules)
+    fact_cache = None if no_cache else FactCache(cache, lexicon_files(dirs))
+    progress: ArticleProgress | None = None
     try:
+        # The cache remembers the dimensions of the lexicons' units, so pint is not imported.
+        config = replace(Config.load(rules, fact_cache), ingest=ingest or IngestOptions())
+        progress = ArticleProgress(console(stderr=True, no_color=no_color), enabled=not quiet)
+        chosen = extract or extractor(None)
         yield replace(config, cache=fact_cache, progress=progress, extractor=chosen)
     finally:
-        progress.close()
+        if progress is not None:
+            progress.close()
         if fact_cache is not None:
             fact_cache.close()
             if fact_cache.problem:

@@ -9,6 +9,11 @@ checked, its part of every report is written (checker/report/stream.py), and its
 dropped. What is kept: the articles and their texts, the findings, and the facts and groups
 that findings cite.
 
+With a cache, every topic is looked up first (checker.cache.topic_key): a topic checked by an
+earlier run is taken as stored (its findings, and its facts and groups as report text) without
+its articles' facts being read or its rules run, and only the other topics' articles go to the
+fact cache and the extractor.
+
 Topics go in the order of their ids, which is the order of the report's facts and groups;
 findings are sorted run-wide at the end. The report is the same bytes as check_paths'.
 `--topics auto` clusters on every article's facts, and `--against` keeps only the findings
@@ -26,6 +31,7 @@ from typing import Protocol
 
 from checker import __version__
 from checker.baseline import Baseline, BaselineFilter
+from checker.cache import rules_version, topic_key
 from checker.ingest import load_articles
 from checker.models import Article, Fact, FactGroup, Finding, Report, Summary, ToolInfo, Topic
 from checker.pipeline import (
@@ -34,8 +40,10 @@ from checker.pipeline import (
     complete_partial_dates,
     dateline_outlet,
     extract_facts,
+    topicless_facts,
     unique_ids,
 )
+from checker.report.fragments import CheckedTopic
 from checker.rules import finding_order, run_topic_rules
 from checker.rules.context import RuleContext
 from checker.topicsfile import apply_topics_file, topics_files
@@ -47,9 +55,7 @@ class TopicSink(Protocol):
     def begin(self, report: Report, articles: list[Article]) -> None:
         """``report`` holds the articles' metadata and the topics, nothing else yet."""
 
-    def topic(
-        self, topic: Topic, facts: list[Fact], groups: list[FactGroup], findings: list[Finding]
-    ) -> None:
+    def topic(self, topic: Topic, checked: CheckedTopic) -> None:
         """One topic, checked: facts and groups in report order, findings most severe first."""
 
     def end(self, report: Report, fact_count: int) -> None:
@@ -62,9 +68,7 @@ class _NoReports:
     def begin(self, report: Report, articles: list[Article]) -> None:
         pass
 
-    def topic(
-        self, topic: Topic, facts: list[Fact], groups: list[FactGroup], findings: list[Finding]
-    ) -> None:
+    def topic(self, topic: Topic, checked: CheckedTopic) -> None:
         pass
 
     def end(self, report: Report, fact_count: int) -> None:
@@ -97,7 +101,7 @@ def stream_paths(
     ``baseline`` records are dropped as write_reports after apply_baseline would. Without
     ``keep_cited`` the report returned holds no fact at all (the facts findings cite are
     some 4 KB each, 0.25 GB at 100,000 articles; only fingerprints read them)."""
-    articles = unique_ids(load_articles(paths, config.ingest))
+    articles = unique_ids(load_articles(paths, config.ingest, config.cache))
     topics = assign_topics(paths, articles)
     for naming in topics_files(paths, topics_file):
         topics = apply_topics_file(naming, topics, articles)
@@ -108,6 +112,8 @@ def stream_paths(
                   topics=topics, facts=[], groups=[], findings=[], summary=Summary())  # fmt: skip
     members = _members(dated, topics)
     topic_by_id = {t.id: t for t in topics}
+    memo = _TopicMemo(config, members)
+    progress = _Progress(config, len(dated))
     unknown = BaselineFilter(baseline) if baseline is not None else None
     findings: list[Finding] = []
     cited: list[Fact] = []
@@ -117,24 +123,26 @@ def stream_paths(
     gc.freeze()
     try:
         sink.begin(head, articles)
-        facts_of = _facts_in_order(members, config)
+        # Only the topics the cache lacks need their articles' facts.
+        unchecked = {tid: arts for tid, arts in members.items() if tid not in memo.stored}
+        facts_of = _facts_in_order(unchecked, config, progress)
         try:
             for topic_id in sorted(members):
-                facts = []
-                for _article in members[topic_id]:
-                    facts += (f.model_copy(update={"topic": topic_id}) for f in next(facts_of))
-                facts.sort(key=lambda f: (f.article, f.start, f.end, f.id))
-                found, groups = run_topic_rules(config.rules, facts, context)
+                checked = memo.stored_results(topic_id)
+                if checked is None:
+                    source = facts_of if topic_id in unchecked else None
+                    facts = _topic_facts(topic_id, members[topic_id], source, config, progress)
+                    checked = memo.check(topic_id, facts, context)
+                else:
+                    progress.advance(len(members[topic_id]))
                 if unknown is not None:
-                    new = unknown.new_findings(found, {f.id: f for f in facts})
-                    found = [f for f in found if f.id in new]
-                    groups = [_keeping(g, new) for g in groups]
-                sink.topic(topic_by_id[topic_id], facts, groups, found)
-                findings += found
-                if keep_cited:
-                    wanted = {fid for finding in found for fid in finding.facts}
-                    cited += (f for f in facts if f.id in wanted)
-                fact_count += len(facts)
+                    checked = _without_known(checked, unknown)
+                sink.topic(topic_by_id[topic_id], checked)
+                findings += checked.findings
+                if keep_cited and checked.findings:  # decodes stored facts: SARIF, baselines
+                    wanted = {fid for finding in checked.findings for fid in finding.facts}
+                    cited += (f for f in checked.facts if f.id in wanted)
+                fact_count += checked.fact_count
         finally:
             facts_of.close()
         findings.sort(key=finding_order)
@@ -145,6 +153,77 @@ def stream_paths(
     finally:
         gc.unfreeze()
     return Streamed(report, fact_count, unknown.known if unknown is not None else 0)
+
+
+class _TopicMemo:
+    """Topics checked by an earlier run, read from the cache by their key
+    (checker.cache.topic_key); the others are checked here and stored."""
+
+    def __init__(self, config: Config, members: dict[str, list[Article]]) -> None:
+        self.rules = config.rules
+        self.cache = config.cache
+        self.keys: dict[str, str] = {}
+        self.stored: set[str] = set()  # topics whose results the cache holds
+        if config.cache is not None:
+            version = rules_version(config.cache.version, self.rules)
+            self.keys = {tid: topic_key(version, tid, arts) for tid, arts in members.items()}
+            self.stored = {tid for tid, key in self.keys.items() if config.cache.has_topic(key)}
+
+    def stored_results(self, topic: str) -> CheckedTopic | None:
+        """The topic as stored, or None (not stored, or the entry no longer reads)."""
+        if self.cache is None or topic not in self.stored:
+            return None
+        return self.cache.topic_results(self.keys[topic])
+
+    def check(self, topic: str, facts: list[Fact], context: RuleContext) -> CheckedTopic:
+        found, groups = run_topic_rules(self.rules, facts, context)
+        checked = CheckedTopic(found, len(facts), facts=facts, groups=groups)
+        if self.cache is not None:
+            self.cache.put_topic_results(self.keys[topic], checked)
+        return checked
+
+
+class _Progress:
+    """Articles whose facts are ready, out of all, told to config.progress as they are."""
+
+    def __init__(self, config: Config, total: int) -> None:
+        self.report = config.progress
+        self.total = total
+        self.done = 0
+
+    def advance(self, count: int = 1) -> None:
+        self.done += count
+        if self.report is not None and count:
+            self.report(self.done, self.total)
+
+
+def _topic_facts(
+    topic: str,
+    articles: list[Article],
+    facts_of: Iterator[list[Fact]] | None,
+    config: Config,
+    progress: _Progress,
+) -> list[Fact]:
+    """The facts of a topic's articles, given the topic, in report order: from ``facts_of``,
+    or (for a topic whose stored entry no longer reads) from the cache or extracted here."""
+    facts: list[Fact] = []
+    for article in articles:
+        if facts_of is not None:
+            found = next(facts_of)
+        else:
+            found = topicless_facts(article, config)
+            progress.advance()
+        facts += (f.model_copy(update={"topic": topic}) for f in found)
+    facts.sort(key=lambda f: (f.article, f.start, f.end, f.id))
+    return facts
+
+
+def _without_known(checked: CheckedTopic, unknown: BaselineFilter) -> CheckedTopic:
+    """The topic without the findings the baseline records, as apply_baseline would."""
+    new = unknown.new_findings(checked.findings, {f.id: f for f in checked.facts})
+    found = [f for f in checked.findings if f.id in new]
+    groups = [_keeping(g, new) for g in checked.groups]
+    return CheckedTopic(found, checked.fact_count, facts=checked.facts, groups=groups)
 
 
 def _members(dated: list[Article], topics: list[Topic]) -> dict[str, list[Article]]:
@@ -161,7 +240,9 @@ def _keeping(group: FactGroup, kept: set[str]) -> FactGroup:
     return group.model_copy(update={"findings": [fid for fid in group.findings if fid in kept]})
 
 
-def _facts_in_order(members: dict[str, list[Article]], config: Config) -> Iterator[list[Fact]]:
+def _facts_in_order(
+    members: dict[str, list[Article]], config: Config, progress: _Progress
+) -> Iterator[list[Fact]]:
     """The facts (with no topic) of every article, topic by topic in id order, then article
     by article: from the cache, or from ``config.extractor``, which gets every article the
     cache lacks in that order at once (one pool for the run) and is read as topics need it."""
@@ -172,15 +253,14 @@ def _facts_in_order(members: dict[str, list[Article]], config: Config) -> Iterat
     missing = [article for article, hit in zip(ordered, cached, strict=True) if not hit]
     extracted = config.extractor(missing, config.lexicons)
     try:
-        for done, (article, key, hit) in enumerate(zip(ordered, keys, cached, strict=True), 1):
+        for article, key, hit in zip(ordered, keys, cached, strict=True):
             facts = cache.get(key) if hit and cache is not None else None
             if facts is None:
                 # A cache entry that went away (or will not decode) since has() is extracted here.
                 facts = next(extracted) if not hit else extract_facts(article, "", config.lexicons)
                 if cache is not None:
                     cache.put(key, facts)
-            if config.progress is not None:
-                config.progress(done, len(ordered))
+            progress.advance()
             yield facts
         if cache is not None:
             cache.flush()

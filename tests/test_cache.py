@@ -22,7 +22,7 @@ from tests.test_cli import run
 
 
 def _cached_run(folder: Path, cache_dir: Path, config: Config) -> tuple[str, FactCache]:
-    cache = FactCache(cache_dir, config.lexicons)
+    cache = FactCache(cache_dir, config.lexicons.source.files)
     try:
         report, _ = check_paths([str(folder)], replace(config, cache=cache))
     finally:
@@ -74,8 +74,8 @@ def test_a_lexicon_file_from_rules_changes_the_extractor_version(
     }).parent  # fmt: skip
     extended = Config.load([rules])
     assert (
-        FactCache(tmp_path / "a", config.lexicons).version
-        != FactCache(tmp_path / "b", extended.lexicons).version
+        FactCache(tmp_path / "a", config.lexicons.source.files).version
+        != FactCache(tmp_path / "b", extended.lexicons.source.files).version
     )
 
 

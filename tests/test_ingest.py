@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from checker.errors import InputError
-from checker.ingest import find_noise, infer_metadata, load_articles
+from checker.ingest import load_articles
+from checker.metadata import find_noise, infer_metadata
 
 WIRE = (
     "LAGOS, March 3 (Reuters) – Zenith Freight said on Tuesday it had moved 12,000 containers "

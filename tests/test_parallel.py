@@ -4,6 +4,8 @@ bytes as one process; small inputs never pay for a pool."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -66,7 +68,7 @@ def test_the_cache_is_filled_by_the_parent_from_the_workers_facts(
 ) -> None:
     runs = []
     for _ in range(2):
-        cache = FactCache(tmp_path / "cache", config.lexicons)
+        cache = FactCache(tmp_path / "cache", config.lexicons.source.files)
         try:
             runs.append(_report_bytes(bigger_corpus, replace(config, cache=cache), 2))
         finally:
@@ -157,3 +159,40 @@ def test_help_shows_jobs_engine_and_the_threshold() -> None:
     for option in ("--jobs", "--engine", "--scheduler", "--engine dask --scheduler"):
         assert option in shown
     assert f"{PARALLEL_MIN_CHARS:,}" in shown
+
+
+BEFORE_THE_FORK = """
+import sys
+from checker import parallel
+from checker.ingest import load_articles
+from checker.pipeline import Config
+
+class Forked(Exception):
+    pass
+
+PATTERNS = ("entity_pattern", "physical_pattern", "compound_pattern", "context_patterns",
+            "measure_word_patterns", "status_pattern")
+
+def pool(*args, **kwargs):
+    missing = [m for m in parallel.EXTRACTOR_MODULES if m not in sys.modules]
+    raise Forked(missing + [p for p in PATTERNS if p not in vars(config.lexicons)])
+
+config = Config.load()
+assert "checker.extract" not in sys.modules, "imported before anything is extracted"
+assert not set(PATTERNS) & set(vars(config.lexicons)), "compiled before anything is extracted"
+parallel.ProcessPoolExecutor = pool
+parallel.PARALLEL_MIN_CHARS = 0
+try:
+    next(parallel.extract_in_processes(load_articles([sys.argv[1]]), config.lexicons, jobs=2))
+except Forked as missing:
+    print("missing at the fork:", *missing.args[0])
+"""
+
+
+def test_the_extractor_is_imported_once_before_the_workers_fork() -> None:
+    """The extractor and the lexicons' patterns load lazily (a warm run never needs them),
+    but a pool's workers must inherit them compiled rather than each compile them again."""
+    done = subprocess.run([sys.executable, "-c", BEFORE_THE_FORK, str(SEEDS)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "missing at the fork:"

@@ -12,11 +12,12 @@ import pytest
 
 from checker import stream
 from checker.baseline import apply_baseline, make_baseline
-from checker.models import Article, Fact, FactGroup, Finding, Report, Summary, Topic
+from checker.models import Article, Fact, Report, Summary, Topic
 from checker.pipeline import Config, check_paths
 from checker.report import FORMATS, write_reports
 from checker.report import stream as report_stream
 from checker.report.base import RenderOptions
+from checker.report.fragments import FACTS, GROUPS, CheckedTopic, json_items
 from checker.report.stream import StreamingReports
 from checker.runner import check_and_write
 from checker.topics import TopicMode
@@ -99,14 +100,12 @@ class _Watching:
     def begin(self, report: Report, articles: list[Article]) -> None:
         pass
 
-    def topic(
-        self, topic: Topic, facts: list[Fact], groups: list[FactGroup], findings: list[Finding]
-    ) -> None:
+    def topic(self, topic: Topic, checked: CheckedTopic) -> None:
         gc.collect()
         alive = [fact for ref in self.earlier if (fact := ref()) is not None]
         self.held += [fact.id for fact in alive if fact.id not in self.cited]
-        self.cited |= {fid for finding in findings for fid in finding.facts}
-        self.earlier += [weakref.ref(fact) for fact in facts]
+        self.cited |= {fid for finding in checked.findings for fid in finding.facts}
+        self.earlier += [weakref.ref(fact) for fact in checked.facts]
         self.topics += 1
 
     def end(self, report: Report, fact_count: int) -> None:
@@ -121,16 +120,19 @@ def test_a_streamed_run_holds_one_topics_facts_at_a_time(tmp_path: Path, config:
     assert len(watching.earlier) == streamed.fact_count
 
 
+@pytest.mark.parametrize("form", ["records", "text"])
 @pytest.mark.parametrize("articles_a_slice", [1000, 2])
 def test_streaming_reports_write_what_write_reports_writes(
     seeds_run: tuple[Report, list[Article]],
     tmp_path: Path,
     articles_a_slice: int,
+    form: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Item by item, with an empty topic, a value under 1e-4 (which pydantic writes as
     0.00001, json.dumps as 1e-05) and text outside ASCII; the articles in one slice or
-    several."""
+    several; each topic's facts and groups given as records, or as report text (as the
+    cache gives them back), which every format but JSON decodes."""
     monkeypatch.setattr(report_stream, "_SLICE", articles_a_slice)
     report, articles = seeds_run
     tiny = report.facts[0].value.model_copy(update={"low": 0.00001, "high": 0.00002})  # type: ignore[union-attr]
@@ -145,9 +147,15 @@ def test_streaming_reports_write_what_write_reports_writes(
     with StreamingReports(tmp_path / "streamed", ALL_FORMATS, RenderOptions()) as writer:
         writer.begin(head, articles)
         for topic in sorted(topics, key=lambda t: t.id):
-            writer.topic(topic, [f for f in report.facts if f.topic == topic.id],
-                         [g for g in report.groups if g.topic == topic.id],
-                         [f for f in report.findings if f.topic == topic.id])  # fmt: skip
+            facts = [f for f in report.facts if f.topic == topic.id]
+            groups = [g for g in report.groups if g.topic == topic.id]
+            found = [f for f in report.findings if f.topic == topic.id]
+            if form == "records":
+                checked = CheckedTopic(found, len(facts), facts=facts, groups=groups)
+            else:  # as the cache gives a topic back: the text report.json holds for it
+                checked = CheckedTopic(found, len(facts), facts_json=json_items(FACTS, facts),
+                                       groups_json=json_items(GROUPS, groups))  # fmt: skip
+            writer.topic(topic, checked)
         writer.end(report.model_copy(update={"groups": []}), len(report.facts))
     assert [p.name for p in writer.written] == [p.name for p in expected]
     assert _files(tmp_path / "streamed") == _files(tmp_path / "memory")

@@ -17,9 +17,8 @@ from pathlib import Path
 
 from checker.errors import CheckerError
 from checker.models import Article, Report
-from checker.report import html
 from checker.report.base import RenderContext, RenderOptions
-from checker.report.formats import REPORTERS
+from checker.report.formats import REPORTER_NAMES, reporter
 
 
 def render_json(report: Report) -> str:
@@ -29,11 +28,17 @@ def render_json(report: Report) -> str:
     return report.model_dump_json(indent=2) + "\n"
 
 
+def _render_index(report: Report, articles: list[Article]) -> str:
+    from checker.report import html  # its templates load only when HTML is asked for
+
+    return html.render_index(report, articles)
+
+
 RENDERERS: dict[str, tuple[str, Callable[[Report, list[Article]], str]]] = {
     "json": ("report.json", lambda report, _articles: render_json(report)),
-    "html": ("index.html", html.render_index),
+    "html": ("index.html", _render_index),
 }
-FORMATS = (*RENDERERS, *REPORTERS)  # the others are one Reporter module each (formats.py)
+FORMATS = (*RENDERERS, *REPORTER_NAMES)  # the others are one Reporter module each (formats.py)
 
 
 def parse_formats(value: str) -> list[str]:
@@ -106,8 +111,10 @@ def commit_staged(out: Path, staged: list[tuple[str, Path]], html_pages: bool) -
 def _remove_stale_topic_pages(out: Path, written: list[Path]) -> None:
     """Pages of topics an earlier run had and this one has not: left in place they would mix
     two runs in one folder (index.html no longer links to them)."""
+    from checker.report.html import TOPIC_PAGE_GLOB
+
     kept = set(written)  # a set: 20,000 pages at 100,000 articles
-    for page in out.glob(html.TOPIC_PAGE_GLOB):
+    for page in out.glob(TOPIC_PAGE_GLOB):
         if page not in kept:
             page.unlink(missing_ok=True)
 
@@ -167,9 +174,12 @@ def _process_alive(pid: int) -> bool:
 def render_format(fmt: str, context: RenderContext) -> list[tuple[str, str]]:
     """(file name, text) of each file of one format; HTML is an index page plus a page per
     topic."""
-    if fmt in REPORTERS:
-        return [(REPORTERS[fmt].filename, REPORTERS[fmt].render(context))]
+    if fmt in REPORTER_NAMES:
+        chosen = reporter(fmt)
+        return [(chosen.filename, chosen.render(context))]
     if fmt == "html":
+        from checker.report import html
+
         site = html.render_site(context.report, context.articles, context.options.rules or None)
         return list(site.items())
     name, render = RENDERERS[fmt]

@@ -1,14 +1,26 @@
-"""The output formats beyond JSON and HTML, one Reporter module each, by --format name."""
+"""The output formats beyond JSON and HTML, one Reporter module each, by --format name. A
+format's module is imported when the format is asked for, so a run pays only for its own."""
 
 from __future__ import annotations
 
-from checker.report.base import Reporter
-from checker.report.claimreview import ClaimReviewReporter
-from checker.report.github import GithubReporter
-from checker.report.junit import JunitReporter
-from checker.report.markdown import MarkdownReporter
-from checker.report.sarif import SarifReporter
+from functools import cache
+from importlib import import_module
 
-_ALL: tuple[Reporter, ...] = (MarkdownReporter(), SarifReporter(), JunitReporter(),
-                              GithubReporter(), ClaimReviewReporter())  # fmt: skip
-REPORTERS: dict[str, Reporter] = {reporter.format: reporter for reporter in _ALL}
+from checker.report.base import Reporter
+
+# --format name -> (module in checker.report, its Reporter class), in the order listed to users.
+_REPORTERS = {
+    "md": ("markdown", "MarkdownReporter"),
+    "sarif": ("sarif", "SarifReporter"),
+    "junit": ("junit", "JunitReporter"),
+    "github": ("github", "GithubReporter"),
+    "claimreview": ("claimreview", "ClaimReviewReporter"),
+}
+REPORTER_NAMES = tuple(_REPORTERS)
+
+
+@cache
+def reporter(fmt: str) -> Reporter:
+    """The Reporter of one --format name (one of REPORTER_NAMES)."""
+    module, name = _REPORTERS[fmt]
+    return getattr(import_module(f"checker.report.{module}"), name)()

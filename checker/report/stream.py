@@ -1,7 +1,9 @@
 """Writing the report of a streamed run (checker/stream.py) while its topics are checked.
 
 Each topic's facts and groups reach the writer once, in report order, and are then dropped:
-report.json gets them item by item, and the topic's HTML page is rendered at once. What only
+report.json gets them as the text render_json writes for them (checker.report.fragments;
+made once, or read back from the cache as it is), and the topic's HTML page is rendered at
+once from the records. What only
 the end of the run knows (the findings in their run-wide order, the summary, index.html and
 the formats that list findings) is written last, from the findings and the few facts and
 groups they need. The bytes are those of write_reports on the whole report.
@@ -23,41 +25,27 @@ from typing import IO
 
 from pydantic import TypeAdapter
 
-from checker.models import Article, ArticleInfo, Fact, FactGroup, Finding, Report, Topic
+from checker.models import Article, ArticleInfo, FactGroup, Report, Topic
 from checker.report import (
     COMMIT_FILE,
     RenderContext,
     RenderOptions,
     commit_staged,
     create_temporary,
-    html,
     make_output_folder,
     render_format,
 )
-from checker.report.html_view import TopicRecords, build_topic_page
+from checker.report.fragments import FINDINGS, CheckedTopic, json_items
 from checker.rules.spec import RuleSpec
 
 _ARTICLES = TypeAdapter(list[ArticleInfo])
 _TOPICS = TypeAdapter(list[Topic])
-_FACTS = TypeAdapter(list[Fact])
-_GROUPS = TypeAdapter(list[FactGroup])
-_FINDINGS = TypeAdapter(list[Finding])
 # The report's sections, in the order render_json writes them; facts and groups stream.
 _ARTICLES_KEY = '\n  "articles": '
 _TOPICS_KEY = '\n  "topics": '
 _FACTS_KEY = '\n  "facts": '
 _GROUPS_KEY = '\n  "groups": '
 _FINDINGS_KEY = '\n  "findings": '
-
-
-def json_items(adapter: TypeAdapter[list], items: list) -> str:
-    """``items`` as render_json writes them inside a top-level list (indented by four spaces,
-    separated by ",\\n"), or "" for none: pydantic's own serializer, so the same bytes."""
-    if not items:
-        return ""
-    text = adapter.dump_json(items, indent=2).decode("utf-8")  # "[\n  {...},\n  {...}\n]"
-    # No JSON string holds a raw newline, so every newline here is between two lines.
-    return "  " + text[2:-2].replace("\n", "\n  ")
 
 
 def _write_list(handle: IO[str], adapter: TypeAdapter[list], items: list) -> None:
@@ -181,28 +169,34 @@ class StreamingReports:
             self._groups_spill = self._stage(f"{COMMIT_FILE}-groups")  # appended at the end
             self._group_items = _Items(self._groups_spill.handle, "")
         if "html" in self.formats:
+            from checker.report import html  # its templates load only when HTML is asked for
+
             self._names = html.page_names(report.topics)
             self._rules = html.rule_table(self.options.rules or None)
             self._infos = {info.id: info for info in report.articles}
             self._texts = {article.id: article for article in articles}
 
-    def topic(
-        self, topic: Topic, facts: list[Fact], groups: list[FactGroup], findings: list[Finding]
-    ) -> None:
+    def topic(self, topic: Topic, checked: CheckedTopic) -> None:
         """One topic's facts and groups in report order and its findings (most severe
-        first); called once per topic, in the order of topic ids."""
+        first); called once per topic, in the order of topic ids. report.json takes the
+        facts and groups as text; only the other formats decode them."""
         if "json" in self.formats:
-            self._facts.add(json_items(_FACTS, facts))
-            self._group_items.add(json_items(_GROUPS, groups))
+            self._facts.add(checked.facts_json)
+            self._group_items.add(checked.groups_json)
         if "html" in self.formats:
-            records = TopicRecords(facts=facts, findings=findings, groups=groups)
+            from checker.report import html
+            from checker.report.html_view import TopicRecords, build_topic_page
+
+            records = TopicRecords(
+                facts=checked.facts, findings=checked.findings, groups=checked.groups
+            )
             page = build_topic_page(topic, self._names[topic.id], records, self._infos,
                                     self._texts, self._rules)  # fmt: skip
             staged = self._stage(page.file)
             staged.handle.write(html.render_topic_page(self._report, page))
             staged.close()
             self._pages[topic.id] = _PageRow(page.topic, page.file, page.counts)
-        for group in groups:
+        for group in checked.groups if self._judged_groups or self._slim_groups else []:
             if group.findings and self._judged_groups:  # ClaimReview reviews these, with rows
                 self._groups.append(group)
             elif self._slim_groups:
@@ -219,6 +213,8 @@ class StreamingReports:
                 self._end_json(report)
                 names.append(COMMIT_FILE)
             elif fmt == "html":
+                from checker.report import html
+
                 pages = [self._pages[t.id] for t in report.topics]
                 self._write(html.INDEX, html.render_index_page(held, pages, fact_count))
                 names += [html.INDEX, *(page.file for page in pages)]
@@ -262,7 +258,7 @@ class StreamingReports:
         self._groups_spill.discard()
         self._staged.remove(self._groups_spill)
         handle.write("," + _FINDINGS_KEY)
-        _write_list(handle, _FINDINGS, report.findings)  # 200 MB as one string at 100k
+        _write_list(handle, FINDINGS, report.findings)  # 200 MB as one string at 100k
         bare = report.model_copy(update={"articles": [], "topics": [], "facts": [], "findings": []})
         handle.write(bare.model_dump_json(indent=2).split(_FINDINGS_KEY + "[]", 1)[1] + "\n")
         self._json.close()

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from checker.errors import RuleError
-from checker.lexicons import load_lexicons
+from checker.lexicons import CompiledLexicons, load_lexicons
 from checker.models import Article, ArticleInfo
 from checker.pipeline import Config, extract_facts
 from checker.rules.loader import BUILTIN_RULES_DIR, load_rule_file
@@ -168,10 +167,11 @@ def _hostile_config(tmp_path: Path) -> Config:
     return Config.load([folder])
 
 
-def _compiled_patterns(lexicons: object) -> list[re.Pattern[str]]:
+def _compiled_patterns(lexicons: CompiledLexicons) -> list[re.Pattern[str]]:
+    """Every regular expression the lexicons compile (some only when first used)."""
+    lexicons.compile_patterns()
     found: list[re.Pattern[str]] = []
-    for item in fields(lexicons):  # type: ignore[arg-type]
-        value = getattr(lexicons, item.name)
+    for value in vars(lexicons).values():
         values = value.values() if isinstance(value, dict) else [value]
         found.extend(v for v in values if isinstance(v, re.Pattern))
     return found
