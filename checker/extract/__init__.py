@@ -6,6 +6,7 @@ Only sentences that hold a digit or a number word reach the quantity grammar; th
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterator
@@ -161,7 +162,7 @@ class _SentenceContext:
     def entities(self) -> list[EntityMention]:
         if self._entities is None:
             self._entities = find_entities(self.body, self.sentence.start, self.voice.lexicons,
-                                           self.text)  # fmt: skip
+                                           self.voice.is_common_word)  # fmt: skip
         return self._entities
 
     @property
@@ -215,6 +216,7 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
             noun.item = _nearest_model(context.models, quantity)
         clause = _clause_start(text, sentence.start, quantity.start)
         subject = _subject(context.entities, quantity, source_name, clause) or voice.main_subject
+        predicate = _predicate_of(quantity, cues, text, voice.lexicons)
         facts.append(
             RawFact(
                 quantity=quantity,
@@ -224,8 +226,10 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
                 modality=context.money_modality(quantity, attribution is not None),
                 time=_nearest_date(context.dates, quantity),
                 subject=subject,
-                predicate=_predicate_of(quantity, cues, text, voice.lexicons),
-                verb=governing_verb(text, quantity.start, noun.end, sentence.start, sentence.end),
+                predicate=predicate,
+                verb=None
+                if predicate
+                else governing_verb(text, quantity.start, noun.end, sentence.start, sentence.end),
             )
         )
     return facts
@@ -465,7 +469,8 @@ def _quantities(
     found = []
     skip = phone_numbers(text, sentence.start, sentence.end)
     skip += [url.span() for url in URL.finditer(text, sentence.start, sentence.end)]
-    skip += [mark.span() for mark in _FOOTNOTE_MARK.finditer(text, sentence.start, sentence.end)]
+    if "[" in text[sentence.start : sentence.end]:
+        skip += [m.span() for m in _FOOTNOTE_MARK.finditer(text, sentence.start, sentence.end)]
     quantities = (
         quantity
         for match in _matches(text, folded, sentence)
@@ -608,11 +613,10 @@ def main_subject(
     ``sentences`` count when given: a share button's "Facebook" is no subject."""
     counts: dict[str, int] = {}
     first: dict[str, EntityMention] = {}
-    spans = [(s.start, s.end) for s in sentences] if sentences is not None else [(0, len(text))]
-    matches = (
-        m for start, end in spans for m in lexicons.entity_pattern.finditer(text, start, end)
-    )
-    for match in matches:
+    starts = [s.start for s in sentences] if sentences is not None else None
+    for match in lexicons.entity_pattern.finditer(text):
+        if starts is not None and not _in_sentences(match.start(), starts, sentences):
+            continue
         entity = lexicons.entity_of(match.group(0))
         if entity is None or entity.type in ("outlet", "person"):
             continue
@@ -623,6 +627,11 @@ def main_subject(
         return None
     best = max(counts, key=lambda name: (counts[name], -first[name].start))
     return first[best]
+
+
+def _in_sentences(position: int, starts: list[int], sentences: list[Span] | None) -> bool:
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and sentences is not None and position < sentences[index].end
 
 
 # Where a parallel clause begins: after a comma or semicolon that a determiner or a name

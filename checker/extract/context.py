@@ -7,6 +7,7 @@ the article's own unattributed reporting to that outlet.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.lexicons import CompiledLexicons
@@ -121,9 +122,11 @@ MODALITY_CUES = {
     "negated": r"not|never|no\s+longer|yet\s+to|n't|declined\s+to|refused\s+to|denied|without",
     # "may" before a number is the month ("RENNET BAY, May 5 (Reuters) -").
     # "may" before a number, after "in"/"of"/"since"... or before a full stop is the month.
+    # (The lookbehinds follow "may" so that only a "may" pays for them.)
     "hypothetical": r"could|would|might|"
-    r"(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bfrom\s)(?<!\blast\s)"
-    r"(?<!\bnext\s)(?<!\bthis\s)(?<!\bearly\s)(?<!\blate\s)(?<!mid-)may(?!\s+\d)(?!\s*[.,;:])|"
+    r"may(?<!\bin\smay)(?<!\bof\smay)(?<!\bby\smay)(?<!\bsince\smay)(?<!\buntil\smay)"
+    r"(?<!\bfrom\smay)(?<!\blast\smay)(?<!\bnext\smay)(?<!\bthis\smay)(?<!\bearly\smay)"
+    r"(?<!\blate\smay)(?<!mid-may)(?!\s+\d)(?!\s*[.,;:])|"
     r"if|potential|potentially|possible|possibly|"
     r"should|hypothetical|contingent",
     # "plans to", not the noun: "sources briefed on the plan said" hedges nothing.
@@ -419,21 +422,35 @@ def _acts_as_subject(sentence: str, end: int, word: str) -> bool:
     return not word.endswith("s") and bool(_VERB_AFTER_NAME.match(sentence, end))
 
 
-def _opens_sentence(sentence: str, position: int) -> bool:
-    """Whether only quotes, brackets or a wire dateline stand before ``position``."""
-    lead = _DATELINE_LEAD.match(sentence)
-    begin = lead.end() if lead is not None and lead.end() <= position else 0
+def _opens_sentence(sentence: str, position: int, lead: int) -> bool:
+    """Whether only quotes, brackets or the wire dateline ending at ``lead`` stand before
+    ``position``."""
+    begin = lead if lead <= position else 0
     return not sentence[begin:position].strip(" \"“‘'(*_#>-•")
 
 
-def _written_in_lower_case(word: str, text: str) -> bool:
-    """Whether the article also writes ``word`` in lower case ("without power" beside "Power
-    was cut"): then it is a common word that opens a sentence, not a name."""
-    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+def _dateline_lead(sentence: str) -> int:
+    """Where a wire dateline opening the sentence ends, or 0."""
+    if "(" not in sentence[:110]:
+        return 0  # the common case: no outlet in brackets near the start, no dateline
+    lead = _DATELINE_LEAD.match(sentence)
+    return lead.end() if lead is not None else 0
+
+
+_LOWER_CASE_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’-]*(?![\w-])")
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case: a sentence-opening "Power" that is also
+    written "power" is a common word, not a name."""
+    return frozenset(_LOWER_CASE_WORD.findall(text))
 
 
 def find_entities(
-    sentence: str, offset: int, lexicons: CompiledLexicons, article_text: str = ""
+    sentence: str,
+    offset: int,
+    lexicons: CompiledLexicons,
+    is_common_word: Callable[[str], bool] = lambda word: False,
 ) -> list[EntityMention]:
     """Known entities (by alias) and other proper names in a sentence, in text order."""
     mentions: list[EntityMention] = []
@@ -445,6 +462,7 @@ def find_entities(
         mentions.append(EntityMention(offset + match.start(), offset + match.end(), entity.name,
                                       entity.type))  # fmt: skip
         taken.append((match.start(), match.end()))
+    lead: int | None = None  # where a wire dateline ends, read once when first needed
     for match in _PROPER_NAME.finditer(sentence):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
@@ -462,17 +480,16 @@ def find_entities(
             continue
         # "The Nasdaq index fell": after a leading determiner the capital marks a name.
         after_the = match.group(0).startswith(("The ", "the "))
-        at_start = not after_the and _opens_sentence(sentence, match.start())
+        if lead is None:
+            lead = _dateline_lead(sentence)
+        at_start = not after_the and _opens_sentence(sentence, match.start(), lead)
         name = " ".join(words)
         if at_start and len(words) == 1 and _LABEL_AFTER.match(sentence, match.end()):
             continue  # a list item's label ("**Deaths:** At least 15 people ...")
         if (
             at_start
             and len(words) == 1
-            and (
-                not _acts_as_subject(sentence, match.end(), name)
-                or _written_in_lower_case(name, article_text)
-            )
+            and (not _acts_as_subject(sentence, match.end(), name) or is_common_word(name.lower()))
         ):
             continue  # a capitalized first word is usually just the start of the sentence
         if at_start and name.isupper() and sentence.startswith(",", match.end()):

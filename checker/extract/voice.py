@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from checker.extract.context import AttributionCue, EntityMention, find_attribution
+from checker.extract.context import (
+    AttributionCue,
+    EntityMention,
+    find_attribution,
+    lower_case_words,
+)
 from checker.lexicons import CompiledLexicons
 from checker.models import Span
 
@@ -103,6 +108,14 @@ class ArticleVoice:
     @cached_property
     def organizations(self) -> dict[str, str]:
         return organizations_named(self.text)
+
+    @cached_property
+    def common_words(self) -> frozenset[str]:
+        return lower_case_words(self.text)
+
+    def is_common_word(self, word: str) -> bool:
+        """Whether the article writes ``word`` in lower case (read once, when first asked)."""
+        return word in self.common_words
 
     @cached_property
     def main_subject(self) -> EntityMention | None:
