@@ -403,7 +403,10 @@ def print_planted(path: str, score: PlantedScore) -> None:
 def main(argv: list[str]) -> None:
     root = Path.cwd()
     config = Config.load()
-    defaults = [f"tests/gold/{name}.yaml" for name in ("seeds", "corpus", "corpus-b", "corpus-c")]
+    defaults = [
+        f"tests/gold/{name}.yaml"
+        for name in ("seeds", "corpus", "corpus-b", "corpus-c", "corpus-d")
+    ]
     for path in argv or defaults:
         if _has_facts(Path(path)):
             score = evaluate(Path(path), root, config)

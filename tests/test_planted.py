@@ -29,6 +29,8 @@ from tests.conftest import ROOT
 # tests/corpus-c: a second blind corpus; misses are hectares vs acres read under different
 # measures, hectares labelled as the acre figure, a one-article synergy figure, and a share
 # of votes that grew.
+# tests/corpus-d: scored blind on the session's final code and not tuned on; its floors are
+# that blind score (contradiction 0/4, superseded 0/2 are the open work).
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.60, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.00},
@@ -36,9 +38,13 @@ FLOORS = {
                       "superseded": 0.50},
     "corpus-c.yaml": {"contradiction": 0.75, "unit_mismatch": 0.50, "unsupported": 0.50,
                       "superseded": 0.50},
+    "corpus-d.yaml": {"contradiction": 0.00, "unit_mismatch": 0.75, "unsupported": 0.99,
+                      "superseded": 0.00},
 }  # fmt: skip
-TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0}
-FALSE_ALARMS_CEILING = {"corpus.yaml": 1, "corpus-b.yaml": 0, "corpus-c.yaml": 1}
+TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
+                        "corpus-d.yaml": 0}  # fmt: skip
+FALSE_ALARMS_CEILING = {"corpus.yaml": 1, "corpus-b.yaml": 0, "corpus-c.yaml": 1,
+                        "corpus-d.yaml": 0}  # fmt: skip
 CASES = [(gold, kind) for gold, floors in FLOORS.items() for kind in sorted(floors)]
 
 
