@@ -64,7 +64,9 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
     if title:
         found["title"], sources["title"] = title, "title_line"
     for position, (_, line) in enumerate(non_blank[:6]):
-        date = parse_date_line(line) or _date_before_separator(line)
+        date = parse_date_line(line) or (
+            None if line.startswith("By ") else _date_before_separator(line)
+        )
         shared = _author_and_date(line) if date is None else None
         wanted = "published" not in found or found["published"].startswith("--")  # no year
         if shared and wanted:
@@ -92,8 +94,12 @@ _DATE_LINE_SEPARATOR = re.compile(r"\s+[·|•]\s+")
 
 
 def _date_before_separator(line: str) -> str | None:
-    head = _DATE_LINE_SEPARATOR.split(line, maxsplit=1)
-    return parse_date_line(head[0]) if len(head) == 2 else None
+    """The date among a line's separated parts: "May 5, 2026 · 3 min read", "TechPulse Digest |
+    Infrastructure | 6 March 2026"."""
+    parts = _DATE_LINE_SEPARATOR.split(line)
+    if len(parts) < 2:
+        return None
+    return next((date for part in parts if (date := parse_date_line(part.strip()))), None)
 
 
 # "Newsfeed Brief Media. All rights reserved. | About | Contact": the owner ends where the
@@ -154,6 +160,9 @@ def _title_line(head: list[tuple[int, str]], non_blank: list[tuple[int, str]]) -
     position = 0
     if lines and _is_masthead(lines[0][1]):
         position = _after_block(head, lines)
+    # A "Published:" line, a byline or a date line above the headline is not it.
+    while position < len(lines) and _is_metadata_line(lines[position][1]):
+        position += 1
     if position >= len(lines) or not _looks_like_title(head, lines[position][0]):
         return None
     _, line = lines[position]
@@ -180,6 +189,13 @@ def _after_block(head: list[tuple[int, str]], lines: list[tuple[int, str]]) -> i
 
 def _is_byline_or_date(line: str) -> bool:
     return line.startswith("By ") or parse_date_line(line) is not None
+
+
+_METADATA_LABEL = re.compile(r"^(?:Published|Updated|Posted|Date|Dateline)\s*:", re.IGNORECASE)
+
+
+def _is_metadata_line(line: str) -> bool:
+    return bool(_METADATA_LABEL.match(line)) or _is_byline_or_date(line)
 
 
 def _looks_like_title(head: list[tuple[int, str]], index: int) -> bool:

@@ -63,10 +63,36 @@ def _bucket_key(
         measure += f"/{fact.subject or ''}"
     if _states_a_move(fact, context):
         kind += "/move"
+    if _states_a_part(fact, context):
+        kind += "/part"
     return (measure, kind, _time_bucket(fact, rule, context, weeks))
 
 
 _BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
+# "the first phase of 80 MW", "the first 80 MW hall", "a first tranche of 15 million": the
+# figure is one part of the whole, compared only with other parts.
+_PART = re.compile(
+    r"\b(?:first|second|third|initial|opening|final)\b(?:\W+[\w,.$€£]+){0,4}?\W+"
+    r"(?:phase|stage|hall|building|tranche|batch|block|wave|round|section|instal+ment|"
+    r"shipment|consignment|delivery)s?\b",
+    re.IGNORECASE,
+)
+PART_ROOM = 60
+
+
+def _states_a_part(fact: Fact, context: RuleContext) -> bool:
+    text = context.articles[fact.article].text
+    low = max(fact.sentence.start, fact.start - PART_ROOM)
+    high = min(fact.sentence.end, fact.end + PART_ROOM)
+    for marker in _PART.finditer(text, low, high):
+        gap = (
+            text[marker.end() : fact.start]
+            if marker.end() <= fact.start
+            else (text[fact.end : marker.start()] if marker.start() >= fact.end else "")
+        )
+        if len(gap) <= 40 and not any(mark in gap for mark in ",;:("):
+            return True  # the marker and the figure are in one phrase
+    return False
 
 
 def _states_a_move(fact: Fact, context: RuleContext) -> bool:
@@ -104,13 +130,15 @@ def _time_bucket(
         return published
     if window == "month":
         return published[:7]
+    if weeks is not None and fact.modality in FORECAST and _PLAN + published in weeks:
+        return weeks[_PLAN + published]
     if weeks is not None and published in weeks:
         return weeks[published]
     year, week, _ = date.fromisoformat(published).isocalendar()
     return f"{year}-W{week:02d}"
 
 
-def seven_day_windows(days: set[str]) -> dict[str, str]:
+def seven_day_windows(days: set[str], span: int = 7) -> dict[str, str]:
     """Each publication day mapped to a window of seven days: the first starts on the
     earliest day, the next on the first day after it, and so on. A story covered on
     consecutive days stays in one window across a weekend, where calendar weeks would cut it
@@ -121,8 +149,8 @@ def seven_day_windows(days: set[str]) -> dict[str, str]:
     for day in sorted(days):
         current = date.fromisoformat(day)
         if end is None or current > end:
-            end = current + timedelta(days=6)
-            label = f"{day}/P7D"
+            end = current + timedelta(days=span - 1)
+            label = f"{day}/P{span}D"
         windows[day] = label
     return windows
 
@@ -131,15 +159,25 @@ def _window_of_day(day: str, weeks: Mapping[str, str]) -> str | None:
     """The seven-day window (of the group's publication days) that holds ``day``, if any."""
     when = date.fromisoformat(day)
     for label in sorted(set(weeks.values())):
+        if not label.endswith("/P7D"):
+            continue  # a plan's 30-day window: an explicit day belongs to a week
         start = date.fromisoformat(label.split("/")[0])
         if start <= when <= start + timedelta(days=6):
             return label
     return None
 
 
+# A plan stated without a date ("will create 350 permanent jobs") stays the plan for longer
+# than a week's news: forecasts are compared within 30 days of the story's first report.
+PLAN_WINDOW_DAYS = 30
+_PLAN = "plan:"
+
+
 def _week_windows(group: list[Fact], rule: RuleSpec, context: RuleContext) -> dict[str, str]:
-    """The seven-day windows of the group's facts that are dated only by publication."""
+    """The seven-day windows of the group's facts that are dated only by publication, and
+    (keyed "plan:<day>") the 30-day windows of its undated forecasts."""
     days = set()
+    plan_days = set()
     for fact in group:
         window = rule.params.undated_window_by_predicate.get(
             fact.predicate or "", rule.params.undated_window
@@ -153,7 +191,10 @@ def _week_windows(group: list[Fact], rule: RuleSpec, context: RuleContext) -> di
             and not _is_running_total(fact, context)
         ):
             days.add(published)
-    return seven_day_windows(days)
+            if fact.modality in FORECAST:
+                plan_days.add(published)
+    plans = seven_day_windows(plan_days, PLAN_WINDOW_DAYS)
+    return {**seven_day_windows(days), **{_PLAN + day: label for day, label in plans.items()}}
 
 
 # A count that grows day by day ("vaccinated 23,650 children so far", "by Wednesday night"):
@@ -289,6 +330,8 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
         if len({f.article for f in facts}) < 2:
             continue
         found = clusters(facts, rule.params.relative_tolerance, rule.params.absolute_tolerance)
+        if key[2].endswith(f"/P{PLAN_WINDOW_DAYS}D"):
+            found = _single_valued(found, rule)
         if len(found) < 2:
             continue
         representatives = [cluster[0] for cluster in found]
@@ -316,6 +359,18 @@ _SUPPLY_CUT = re.compile(
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?cut\s+(?:off\s+)?to\s*$",
     re.IGNORECASE,
 )
+
+
+def _single_valued(found: list[list[Fact]], rule: RuleSpec) -> list[list[Fact]]:
+    """Within a plan's month, an article that states several different values of one measure
+    ("France will lose 4,300 jobs, Germany 3,700 ...") is naming several things, not one
+    figure: its values are left out, and the rest are clustered again."""
+    seen: dict[str, int] = defaultdict(int)
+    for cluster in found:
+        for article in {f.article for f in cluster}:
+            seen[article] += 1
+    kept = [f for cluster in found for f in cluster if seen[f.article] == 1]
+    return clusters(kept, rule.params.relative_tolerance, rule.params.absolute_tolerance)
 
 
 def reports_change(fact: Fact, context: RuleContext) -> bool:
