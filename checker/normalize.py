@@ -178,6 +178,20 @@ def unit_of(raw: RawFact, lexicons: CompiledLexicons) -> tuple[str | None, Dimen
     return None, Dimension.number, None
 
 
+def _names_the_product(raw: RawFact, text: str, lexicons: CompiledLexicons) -> bool:
+    """A capitalized noun after a product model ("787 Dreamliners") is the product's own name,
+    not a kind of thing counted; not so without a model ("500 Americans"), nor when the
+    article also writes it in lower case (a headline's "200,000 H200 Chips")."""
+    written = raw.noun.noun or ""
+    return (
+        raw.noun.item is not None
+        and written[:1].isupper()
+        and written[1:2].islower()
+        and written.lower() not in lexicons.source.nouns
+        and written.lower() not in text
+    )
+
+
 def _per(raw: RawFact, lexicons: CompiledLexicons) -> str | None:
     per = raw.noun.per
     if per is None:
@@ -214,6 +228,8 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
     """The canonical Fact for one raw reading of ``text``."""
     q = raw.quantity
     unit, dimension, measured = unit_of(raw, lexicons)
+    if dimension is Dimension.count and _names_the_product(raw, text, lexicons):
+        unit = "unit"  # "22 Boeing 787 Dreamliners": units of the 787
     scale = _currency(raw, lexicons)[1] if dimension is Dimension.currency else 1.0
     # The quote runs over the noun when the noun is the unit: "5,000 modules", "one-yen".
     noun_is_unit = dimension is Dimension.count or (

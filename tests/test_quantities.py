@@ -505,3 +505,13 @@ def test_a_verb_of_change_alone_is_a_price_change(config: Config) -> None:
 def test_a_list_items_bold_label_is_no_subject(config: Config) -> None:
     [fact] = facts_of("**Evacuations:** About 12,000 people had left their homes.", config)
     assert (fact.subject, fact.predicate) == (None, "evacuations")
+
+
+def test_a_capitalized_name_after_a_model_counts_units_of_the_model(config: Config) -> None:
+    [fact] = facts_of("Aeroflot agreed to buy 22 new Boeing 787 Dreamliners.", config)
+    assert (fact.unit, fact.item) == ("unit", "787")
+
+
+def test_a_headlines_capitalized_noun_stays_the_counted_noun(config: Config) -> None:
+    text = "Orbex Ships 5,000 Q7 Chips\n\nOrbex said the chips left Talvik on Monday."
+    assert facts_of(text, config)[0].unit == "chip"
