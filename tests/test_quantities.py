@@ -515,3 +515,12 @@ def test_a_capitalized_name_after_a_model_counts_units_of_the_model(config: Conf
 def test_a_headlines_capitalized_noun_stays_the_counted_noun(config: Config) -> None:
     text = "Orbex Ships 5,000 Q7 Chips\n\nOrbex said the chips left Talvik on Monday."
     assert facts_of(text, config)[0].unit == "chip"
+
+
+def test_a_number_after_the_opening_determiner_counts_its_noun(config: Config) -> None:
+    [fact] = facts_of("The 25 clinics have been busy all week, officials said.", config)
+    assert (fact.quote, fact.unit) == ("25 clinics", "clinic")
+
+
+def test_a_model_number_after_a_name_is_still_no_quantity(config: Config) -> None:
+    assert facts_of("The 737 was grounded after Boeing 737 jets were inspected.", config) == []

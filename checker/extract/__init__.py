@@ -68,6 +68,11 @@ _AMOUNT_WORD = rf"{trie_alternation(_AMOUNT_WORDS)}|doubl\w*|tripl\w*|quadrupl\w
 _HAS_NUMBER = re.compile(rf"{num.DIGIT}|\b(?:{_AMOUNT_WORD})\b")
 _IDENTIFIER_BEFORE = re.compile(r"(?:\b[A-Z]{2,}:\s*|\bNo\.\s*|#\s*|\bnumber\s+|\bNo\s+)$")
 _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w-]*\s$")
+# "The 25 clinics": a determiner opening the sentence before a number and its plural noun.
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:The|These|Those|Its|Their|Our|His|Her|All|Some|About|Nearly|Almost|Over|Only|"
+    r"Just|Around|Roughly|Another)\s$"
+)
 _PRONOUN_ONE = frozenset({"one"})
 
 
@@ -575,7 +580,9 @@ def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sent
             return True
         short = surface.isdigit() and len(surface) <= 4
         if short and quantity.start > sentence.start and _CAPITALIZED_BEFORE.search(before):
-            return True  # "Windows 11", "Boeing 737 jets": a name, not an amount
+            counted = noun.noun is not None and noun.noun[:1].islower()
+            if not (counted and _DETERMINER_BEFORE.search(before)):
+                return True  # "Windows 11", "Boeing 737 jets": a name, not an amount
     bare_word = surface.strip().lower() in _PRONOUN_ONE
     return bare_word and (noun.noun is None or noun.partitive)
 
