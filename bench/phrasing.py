@@ -107,22 +107,23 @@ def count_text(n: int, rng: random.Random) -> str:
     return f"{n:,}"
 
 
+def _money_text(amount: int, rng: random.Random, forms: tuple[str, ...]) -> str:
+    """``amount`` in one of ``forms``, each with {v} (the figure), {s} ("bn"/"m") and {w}
+    ("billion"/"million") in it."""
+    billions = amount >= 1_000_000_000
+    v = _trim(amount / (1e9 if billions else 1e6))
+    s, w = ("bn", "billion") if billions else ("m", "million")
+    return pick(rng, tuple(form.format(v=v, s=s, w=w) for form in forms))
+
+
 def usd_text(amount: int, rng: random.Random) -> str:
     """Dollars: '$4.2bn', '$4.2 billion', 'US$4.2 billion', '4.2 billion dollars', '$310m'."""
-    if amount >= 1_000_000_000:
-        v = _trim(amount / 1e9)
-        return pick(rng, (f"${v}bn", f"${v} billion", f"US${v} billion", f"{v} billion dollars"))
-    v = _trim(amount / 1e6)
-    return pick(rng, (f"${v}m", f"${v} million", f"US${v} million", f"{v} million dollars"))
+    return _money_text(amount, rng, ("${v}{s}", "${v} {w}", "US${v} {w}", "{v} {w} dollars"))
 
 
 def eur_text(amount: int, rng: random.Random) -> str:
     """Euros: '€310 million', 'EUR 310 million', '310 million euros', '€310m', '€1.2bn'."""
-    if amount >= 1_000_000_000:
-        v = _trim(amount / 1e9)
-        return pick(rng, (f"€{v}bn", f"€{v} billion", f"EUR {v} billion", f"{v} billion euros"))
-    v = _trim(amount / 1e6)
-    return pick(rng, (f"€{v}m", f"€{v} million", f"EUR {v} million", f"{v} million euros"))
+    return _money_text(amount, rng, ("€{v}{s}", "€{v} {w}", "EUR {v} {w}", "{v} {w} euros"))
 
 
 def round_value(rng: random.Random, low: int, high: int) -> int:

@@ -12,7 +12,7 @@ from tests.conftest import write_corpus
 def _conversions(tmp_path: Path, text: str, config: Config) -> list:
     folder = write_corpus(tmp_path / "story", {"a.txt": text})
     report, articles = check_paths([str(folder)], config)
-    found = stated_conversions(report.facts, {a.id: a for a in articles})
+    found = stated_conversions(report.facts, {a.id: a for a in articles}, config.lexicons)
     return found.get("story", [])
 
 
@@ -40,3 +40,12 @@ def test_units_linked_by_factors_share_a_family() -> None:
     ]
     families = unit_families(conversions)
     assert families["crate"] == families["vial"] == families["dose"]
+
+
+def test_a_container_named_by_a_synonym_is_its_canonical_unit(
+    tmp_path: Path, config: Config
+) -> None:
+    [factor] = _conversions(
+        tmp_path, "Talvo will supply 120 R8 engines for the order, two for each jet.", config
+    )
+    assert (factor.from_, factor.to, factor.factor) == ("aircraft", "engine", 2)

@@ -16,7 +16,6 @@ from checker.dates import DateMention, find_dates
 from checker.extract import numbers as num
 from checker.extract.ambiguity import currency_rather_than_unit, length_rather_than_million
 from checker.extract.context import (
-    PRICE_TAG_REACH,
     AttributionCue,
     EntityMention,
     PredicateCue,
@@ -27,7 +26,7 @@ from checker.extract.context import (
     is_institution,
     modality_cues,
     nearest_predicate,
-    price_tag,
+    price_tag_reach,
 )
 from checker.extract.nouns import NounReading, looks_plural, read_noun
 from checker.extract.quantities import (
@@ -184,12 +183,12 @@ class _SentenceContext:
                              attributed, look_after, reach)  # fmt: skip
 
     def money_modality(self, quantity: RawQuantity, attributed: bool) -> str:
-        """A price tag's modality is read next to its tag only (``price_tag``)."""
-        tag = price_tag(self.text, quantity.start, self.sentence.start)
-        if quantity.currency is None or tag is None:
+        """A price tag's modality is read next to its tag only (``price_tag_reach``)."""
+        reach = None
+        if quantity.currency is not None:
+            reach = price_tag_reach(self.text, quantity.start, self.sentence.start)
+        if reach is None:
             return self.modality(quantity.start, quantity.end, attributed)
-        article = self.text[tag : tag + 3].split(" ")[0].lower() in ("a", "an")
-        reach = quantity.start - tag + (0 if article else PRICE_TAG_REACH)
         return self.modality(quantity.start, quantity.end, attributed, False, reach)
 
     def source_name(self, attribution: AttributionCue | None) -> str | None:

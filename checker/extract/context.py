@@ -611,13 +611,17 @@ def is_institution(name: str) -> bool:
 # hedge right before the tag ("could be worth", "a potential $2bn deal") qualifies it.
 _PRICE_TAG = re.compile(
     r"(?:\b(?:worth|valued\s+at|costing|priced\s+at|(?:cost|price|value|budget|price\s+tag)"
-    r"\s+of|an?)\s+(?:(?:estimated|potential|possible|planned|proposed)\s+)?)$",
+    r"\s+of|(?P<article>an?))\s+(?:(?:estimated|potential|possible|planned|proposed)\s+)?)$",
     re.IGNORECASE,
 )
 PRICE_TAG_REACH = 30
 
 
-def price_tag(text: str, start: int, sentence_start: int) -> int | None:
-    """Where the tag before a sum of money starts, if the sum is a price tag."""
+def price_tag_reach(text: str, start: int, sentence_start: int) -> int | None:
+    """How far before a sum of money a hedge may stand when the sum is a price tag: up to
+    the tag itself after "a"/"an" ("a potential $2bn deal"), a little further after "worth"
+    and the like ("could be worth"); None when the sum is no price tag."""
     match = _PRICE_TAG.search(text, max(sentence_start, start - 40), start)
-    return match.start() if match is not None else None
+    if match is None:
+        return None
+    return start - match.start() + (0 if match.group("article") else PRICE_TAG_REACH)

@@ -29,18 +29,17 @@ _CORPORATE_SUFFIX = (
 _ORGANIZATION = re.compile(
     rf"\b(?P<name>[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){{0,3}}),?\s+{_CORPORATE_SUFFIX}(?![\w])"
 )
-_PRESS_RELEASE = re.compile(
-    rf"(?P<org>[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){{0,3}})(?:,?\s+{_CORPORATE_SUFFIX})?"
-    r"(?:\s*\([^)]{0,60}\))?,?\s+"
+_RELEASE_VERB = (
     r"(?:today|this\s+morning)\s+(?:announced|confirmed|said|reported|unveiled|launched|"
     r"published|released)\b"
 )
+_PRESS_RELEASE = re.compile(
+    rf"(?P<org>[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){{0,3}})(?:,?\s+{_CORPORATE_SUFFIX})?"
+    rf"(?:\s*\([^)]{{0,60}}\))?,?\s+{_RELEASE_VERB}"
+)
 # What every press-release opening contains: searched first, because the opening pattern
 # tries a company name at every capital letter of the window.
-_PRESS_RELEASE_VERB = re.compile(
-    r"\s(?:today|this\s+morning)\s+(?:announced|confirmed|said|reported|unveiled|launched|"
-    r"published|released)\b"
-)
+_PRESS_RELEASE_VERB = re.compile(rf"\s{_RELEASE_VERB}")
 _TRAILING_SUFFIX = re.compile(rf"\s+{_CORPORATE_SUFFIX}$")
 # Capitalized words that stand before a surname without being a first name.
 _NOT_FIRST_NAMES = frozenset(

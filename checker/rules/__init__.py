@@ -82,7 +82,7 @@ def run_topic_rules(
     key order. The conversion factors its articles state join units into families for this
     topic only, as they are scoped to the topic they were read in (checker/rules/factors.py)."""
     context = RuleContext(context.lexicons, context.articles, facts)
-    stated = stated_conversions(facts, context.articles)
+    stated = stated_conversions(facts, context.articles, context.lexicons)
     context.indexes["stated_conversions"] = stated
     conversions = [*context.lexicons.source.conversions, *(c for cs in stated.values() for c in cs)]
     families = unit_families(conversions)

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from checker.lexicons import Conversion
+from checker.lexicons import CompiledLexicons, Conversion
 from checker.models import Article, Dimension, Fact
 from checker.rules.context import RuleContext
 
@@ -52,14 +52,21 @@ def _equivalence(a: Fact, b: Fact, text: str) -> Conversion | None:
 
 
 def _each_holds(
-    container: Fact | None, content: Fact, text: str, unit_of_product: dict[str, str]
+    container: Fact | None,
+    content: Fact,
+    text: str,
+    unit_of_product: dict[str, str],
+    lexicons: CompiledLexicons,
 ) -> Conversion | None:
     """'each vial holds 10 doses'; 'Each VT-290 carries two engines', where the product's
     own counted unit (aircraft) is the container."""
     match = _EACH_HOLDS.search(text, max(0, content.start - _ROOM), content.start)
     if not match or content.value.stated == [] or content.unit is None:
         return None
-    word = (match.group("container") or "").lower().rstrip("s")
+    from checker.normalize import singular  # imports the extractor: only when rules run
+
+    written = match.group("container")
+    word = singular(written.lower(), lexicons) if written else ""
     product = match.group("product").split()
     unit = (
         word
@@ -75,14 +82,17 @@ def _each_holds(
     )
 
 
-def _for_each(previous: Fact | None, count: Fact, text: str) -> Conversion | None:
+def _for_each(
+    previous: Fact | None, count: Fact, text: str, lexicons: CompiledLexicons
+) -> Conversion | None:
     """'120 engines for the jets, two for each aircraft': the number before "for each" counts
     the previous figure's unit per container."""
     match = _FOR_EACH.match(text, count.end)
     if match is None or previous is None or previous.unit is None or not count.value.stated:
         return None
-    word = match.group("container").lower()
-    unit = singular_unit(word)
+    from checker.normalize import singular  # imports the extractor: only when rules run
+
+    unit = singular(match.group("container").lower(), lexicons)
     if unit == previous.unit or count.value.stated[0] <= 0:
         return None
     source = f"stated in {count.article}: “{text[count.start : match.end()]}”"
@@ -90,10 +100,6 @@ def _for_each(previous: Fact | None, count: Fact, text: str) -> Conversion | Non
     return Conversion.model_validate(
         {"from": unit, "to": previous.unit, "factor": factor, "source": source}
     )
-
-
-def singular_unit(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _units_of_products(facts: list[Fact]) -> dict[tuple[str, str], str]:
@@ -106,7 +112,7 @@ def _units_of_products(facts: list[Fact]) -> dict[tuple[str, str], str]:
 
 
 def stated_conversions(
-    facts: list[Fact], articles: dict[str, Article]
+    facts: list[Fact], articles: dict[str, Article], lexicons: CompiledLexicons
 ) -> dict[str, list[Conversion]]:
     """Topic id -> the conversion factors its articles state."""
     by_sentence: dict[tuple[str, int], list[Fact]] = defaultdict(list)
@@ -126,9 +132,9 @@ def stated_conversions(
             if previous is not None and previous.unit != fact.unit and fact.unit is not None:
                 conversion = _equivalence(previous, fact, text)
             if fact.unit is None:
-                conversion = _for_each(previous, fact, text)
+                conversion = _for_each(previous, fact, text, lexicons)
             else:
-                conversion = conversion or _each_holds(previous, fact, text, units)
+                conversion = conversion or _each_holds(previous, fact, text, units, lexicons)
             if conversion is not None:
                 found[fact.topic].append(conversion)
     return dict(found)
@@ -171,7 +177,7 @@ def topic_conversions(topic: str, context: RuleContext) -> list[Conversion]:
     (read once per run and kept in the context's indexes)."""
     stated = context.indexes.get("stated_conversions")
     if stated is None:
-        stated = stated_conversions(context.facts, context.articles)
+        stated = stated_conversions(context.facts, context.articles, context.lexicons)
         context.indexes["stated_conversions"] = stated
     return [*context.lexicons.source.conversions, *stated.get(topic, [])]  # type: ignore[union-attr]
 

@@ -16,6 +16,7 @@ import bisect
 import itertools
 import math
 import re
+from collections.abc import Callable
 
 from checker.lexicons import Conversion
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Severity
@@ -133,92 +134,63 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
 
 
 def check_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> list:
-    """The same number of the same product in two counted units that a known factor links,
-    stated under different measures ("will ship 34,000 modules of the K8" in one article, "the
-    order covers 34,000 chips of the K8" in another): the groups never meet, so the slip is
-    looked for across the topic, by (product, number) in one pass."""
-    by_figure: dict[tuple[str, tuple[float, ...]], list[Fact]] = {}
-    for fact in facts:
-        if (
-            fact.item is not None
-            and fact.dimension is Dimension.count
-            and fact.unit is not None
-            and fact.value is not None
-            and fact.value.stated
-        ):
-            by_figure.setdefault((fact.item, tuple(fact.value.stated)), []).append(fact)
-    findings = _confused_across_measures(rule, facts, context)
-    for key in sorted(by_figure):
-        same = by_figure[key]
-        first_of_unit = {}
-        for fact in same:
-            first_of_unit.setdefault(fact.unit, fact)
-        for unit_a, unit_b in _unit_pairs(sorted(first_of_unit)):
-            a, b = first_of_unit[unit_a], first_of_unit[unit_b]
-            if a.article == b.article or a.predicate == b.predicate:
-                continue  # one group: the group's own check compares them
-            linked = find_conversion(a.unit, b.unit, a.item, topic_conversions(a.topic, context))
-            finding = _compare(rule, a, b, context) if linked else None
-            if finding is not None:
-                findings.append(finding)
-    return findings
-
-
-def _confused_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> list:
-    """The same number of one company or product as power in one article and as energy in
-    another ("a 400 MW battery" against "a 200 MW / 400 MWh battery system"), when the two
-    are read under different measures and so never share a group."""
+    """One figure of one company or product in two units in two articles, where the facts are
+    read under different measures (or none) and so never share a group; looked for across
+    the topic by (whose, rate, number), in one pass each:
+    - two counted units a known factor links ("will ship 34,000 modules of the K8" vs "the
+      order covers 34,000 chips of the K8"): compared as the group check would;
+    - power and energy ("a 400 MW battery" vs "a 200 MW / 400 MWh battery system");
+    - two currencies ("C$6.40 a share" vs "US$6.40 a share")."""
     dimensions = set(rule.match.dimensions or DEFAULT_DIMENSIONS)
     findings = []
+    counted = _same_figure_pairs(facts, lambda f: f.unit if f.dimension is Dimension.count
+                                 and f.item is not None else None)  # fmt: skip
+    for a, b in counted:
+        if find_conversion(a.unit, b.unit, a.item, topic_conversions(a.topic, context)):
+            finding = _compare(rule, a, b, context)
+            if finding is not None:
+                findings.append(finding)
     for confusable in CONFUSABLE:
-        if not confusable <= dimensions:
-            continue
-        by_figure: dict[tuple[str, tuple[float, ...]], dict[Dimension, Fact]] = {}
-        for fact in facts:
-            whose = fact.item or fact.subject
-            if fact.dimension in confusable and whose and fact.value and fact.value.stated:
-                key = (whose, tuple(fact.value.stated))
-                by_figure.setdefault(key, {}).setdefault(fact.dimension, fact)
-        for key in sorted(by_figure):
-            if len(by_figure[key]) < 2:
-                continue
-            a, b = (by_figure[key][d] for d in sorted(confusable))
-            if a.article == b.article or a.predicate == b.predicate:
-                continue  # one article's own pair, or one group: the group's check has it
-            findings.append(_incommensurable(rule, a, b, context, _same_number(a, b)))
+        if confusable <= dimensions:
+            pairs = _same_figure_pairs(facts, lambda f, c=confusable: f.dimension.value
+                                       if f.dimension in c else None)  # fmt: skip
+            findings += [_incommensurable(rule, a, b, context, _same_number(a, b))
+                         for a, b in pairs]  # fmt: skip
     if Dimension.currency in dimensions:
-        findings.extend(_currencies_across_measures(rule, facts, context))
+        echoes = _bracketed_conversions(facts, context)
+        pairs = _same_figure_pairs(facts, lambda f: f.unit if f.dimension is Dimension.currency
+                                   and f.id not in echoes else None)  # fmt: skip
+        findings += [_incommensurable(rule, a, b, context, f"the same number is given in "
+                                      f"{a.unit} and in {b.unit}, which no exchange rate makes "
+                                      "equal") for a, b in pairs]  # fmt: skip
     return findings
 
 
-def _currencies_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> list:
-    """The same sum of one company or product in two currencies in two articles ("C$6.40 a
-    share" and "US$6.40 a share"), read under different measures: a currency slip."""
-    echoes = _bracketed_conversions(facts, context)
+def _same_figure_pairs(
+    facts: list[Fact], unit_of: Callable[[Fact], str | None]
+) -> list[tuple[Fact, Fact]]:
+    """Pairs of facts of one company or product (item, else subject) stating the same number
+    at the same rate in two different ``unit_of`` classes, from two articles, and not in one
+    group (a group's own check compares those)."""
     by_figure: dict[tuple[str, str, tuple[float, ...]], dict[str, Fact]] = {}
     for fact in facts:
         whose = fact.item or fact.subject
-        if (
-            fact.dimension is Dimension.currency
-            and whose
-            and fact.unit
-            and fact.value
-            and fact.value.stated
-            and fact.id not in echoes
-        ):
+        unit = unit_of(fact)
+        if unit and whose and fact.value is not None and fact.value.stated:
             key = (whose, fact.per or "", tuple(fact.value.stated))
-            by_figure.setdefault(key, {}).setdefault(fact.unit, fact)
-    findings = []
+            by_figure.setdefault(key, {}).setdefault(unit, fact)
+    pairs = []
     for key in sorted(by_figure):
-        units = sorted(by_figure[key])
-        for unit_a, unit_b in _unit_pairs(units):
-            a, b = by_figure[key][unit_a], by_figure[key][unit_b]
-            if a.article == b.article or (a.predicate and a.predicate == b.predicate):
-                continue  # the writer's own pair, or one group: the group's check has it
-            verdict = (f"the same number is given in {a.unit} and in {b.unit}, which no "
-                       "exchange rate makes equal")  # fmt: skip
-            findings.append(_incommensurable(rule, a, b, context, verdict))
-    return findings
+        units = by_figure[key]
+        for unit_a, unit_b in _unit_pairs(sorted(units)):
+            a, b = units[unit_a], units[unit_b]
+            if a.article != b.article and not (a.predicate and a.predicate == b.predicate):
+                pairs.append((a, b))
+    return pairs
+
+
+def _unit_pairs(units: list[str]) -> list[tuple[str, str]]:
+    return [(x, y) for index, x in enumerate(units) for y in units[index + 1 :]]
 
 
 _OPENS_BRACKET = re.compile(
@@ -241,10 +213,6 @@ def _bracketed_conversions(facts: list[Fact], context: RuleContext) -> set[str]:
         ):
             echoes.add(second.id)
     return echoes
-
-
-def _unit_pairs(units: list[str]) -> list[tuple[str, str]]:
-    return [(a, b) for index, a in enumerate(units) for b in units[index + 1 :]]
 
 
 def _distinct_values(facts: list[Fact]) -> dict[tuple[float, ...], Fact]:
