@@ -13,6 +13,8 @@ lexicon units.
   noise spans (which, with the extractor version, decide its facts), the rules in force, the
   code between facts and report text, and the versions of pint and pydantic.
 - ``units``: the dimension of a pint unit, keyed by its name, pint's version and the code.
+- ``stories`` and ``story_*``: a corpus's stories kept for placing new articles in them
+  (checker.storystore), keyed by the state of the corpus's files.
 
 Two runs may share a cache: the database is in WAL mode with a busy timeout and every write is
 one transaction. A cache that cannot be opened or read never fails a run: the run goes on
@@ -64,7 +66,9 @@ FACTS = TypeAdapter(list[Fact])
 T = TypeVar("T")
 # Table -> its value column (zlib-compressed JSON), each keyed by `key TEXT PRIMARY KEY`; the
 # facts table is named as before topics were cached, so a cache made then is still read.
-TABLES = {"facts": "facts", "topics": "results", "units": "dimension", "files": "articles"}
+TABLES = {"facts": "facts", "topics": "results", "units": "dimension", "files": "articles",
+          "stories": "header", "story_terms": "stats", "story_members": "member",
+          "story_topics": "topic"}  # fmt: skip
 
 
 @cache
@@ -222,6 +226,14 @@ class FactCache:
 
     def remember_read(self, key: str, articles: list[Article]) -> None:
         self._write("files", key, ARTICLES.dump_json(articles))
+
+    def value(self, table: str, key: str) -> bytes | None:
+        """The bytes stored under ``key`` in ``table`` (one of TABLES), or None."""
+        return self._read(table, key)
+
+    def keep(self, table: str, key: str, value: bytes) -> None:
+        """Store ``value`` under ``key`` in ``table`` (written with the next batch)."""
+        self._write(table, key, value)
 
     def dimension(self, pint_name: str) -> str | None:
         blob = self._read("units", _unit_key(pint_name))

@@ -146,8 +146,8 @@ def check(
     against: Annotated[
         str | None,
         typer.Option(
-            help="Corpus folder: check the PATHS as new articles of its topic and report only "
-            "findings that involve them."
+            help="Corpus folder: check the PATHS as new articles of its topic (with --topics "
+            "auto: of the corpus story each joins) and report only findings that involve them."
         ),
     ] = None,
     cache: CacheOption = DEFAULT_CACHE,
@@ -164,9 +164,23 @@ def check(
     Example: checker check seeds --out reports --format json,html --fail-on warning
     Example: checker check mixed-news/ --topics auto --out reports
     Example: checker check new.txt --against corpus/ --baseline checker-baseline.json
+    Example: checker check new.txt --against archive/ --topics auto
     Example: checker check archive/ --jobs 4 --format json
     Example: checker check archive/ --engine dask --scheduler tcp://scheduler:8786
     """
+    if fail_on not in FAIL_ON:
+        _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    if engine not in ENGINES:
+        _fail(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if scheduler is not None and engine != "dask":
+        _fail("--scheduler needs --engine dask")
+    if against is not None and topics is TopicMode.auto and not no_cache:
+        # Whether the corpus changed since its stories were kept is told by a stat of each of
+        # its files: started now, in another process, it runs while the pipeline is imported.
+        from checker.snapshot import article_files, look_ahead
+
+        look_ahead(against, article_files(paths))
+
     from checker.baseline import read_baseline
     from checker.ingest import IngestOptions
     from checker.report import parse_formats
@@ -174,12 +188,6 @@ def check(
     from checker.report.terminal import print_summary
     from checker.runner import Outcome, check_and_write, console, extractor, run_config
 
-    if fail_on not in FAIL_ON:
-        _fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
-    if engine not in ENGINES:
-        _fail(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    if scheduler is not None and engine != "dask":
-        _fail("--scheduler needs --engine dask")
     formats = _guard(lambda: parse_formats(format))
     extract = _guard(lambda: extractor(jobs, engine, scheduler))
     # GitHub reads annotations from stdout, so the human summary moves to stderr then.

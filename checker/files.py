@@ -11,6 +11,18 @@ from pathlib import Path
 
 from checker.errors import InputError
 
+# The article formats, by file name suffix (lower case); other files in a folder are not read.
+SUFFIX_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 DEFAULT_MAX_BYTES = 50_000_000  # per file; news articles are kilobytes, a 50 MB file is a mistake
 
 

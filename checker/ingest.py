@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -24,21 +23,11 @@ from typing import Any, Protocol
 import yaml
 
 from checker.errors import InputError
-from checker.files import IngestOptions, SourceFile, decode, read_bytes
+from checker.files import SUFFIX_FORMATS, IngestOptions, SourceFile, decode, read_bytes
 from checker.models import Article, ArticleInfo, Span
+from checker.snapshot import article_entries, resolved
 from checker.yamlsource import NoAliasLoader
 
-SUFFIX_FORMATS = {
-    ".txt": "txt",
-    ".text": "txt",
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-}
 METADATA_KEYS = ("title", "outlet", "published", "url", "author")
 # Alternative key names found in scraped JSON exports.
 METADATA_ALIASES = {
@@ -75,16 +64,10 @@ def discover(root_arg: str) -> list[SourceFile]:
         return [SourceFile(root, root, root_arg)]
     if not root.is_dir():
         raise InputError("not a regular file or folder", path=root_arg)
-    found = []
-    for folder, subdirs, files in os.walk(root, followlinks=False):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(folder) / name
-            if name.startswith(".") or path.suffix.lower() not in SUFFIX_FORMATS:
-                continue
-            rel = path.relative_to(root).as_posix()
-            found.append(SourceFile(path, root, f"{root_arg.rstrip('/')}/{rel}"))
-    return found
+    return [
+        SourceFile(Path(path), root, f"{root_arg.rstrip('/')}/{rel}")
+        for path, rel, _ in article_entries(root_arg)
+    ]
 
 
 def _require_supported(path: Path, shown: str) -> None:
@@ -150,19 +133,10 @@ def _unique_sources(paths: Iterable[str]) -> Iterator[SourceFile]:
     seen: set[Path] = set()
     for root_arg in paths:
         for source in discover(root_arg):
-            resolved = _identity(source.path)
-            if resolved not in seen:
-                seen.add(resolved)
+            real = resolved(source.path)
+            if real not in seen:
+                seen.add(real)
                 yield source
-
-
-def _identity(path: Path) -> Path:
-    """The real path of a file, or the path itself for a broken link or a symlink loop (read
-    later, where it becomes a clear error)."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return path.absolute()
 
 
 def read_source(

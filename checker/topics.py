@@ -35,7 +35,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -84,7 +84,7 @@ STOPWORDS = frozenset(
 
 
 @dataclass
-class _Doc:
+class Document:
     """One article as the clustering sees it: a unit TF-IDF vector and a date."""
 
     id: str
@@ -98,8 +98,13 @@ class _Doc:
 
 def cluster_topics(articles: list[Article], facts: dict[str, list[Fact]]) -> list[Topic]:
     """One topic per story among ``articles``; ``facts`` are each article's facts by id."""
-    docs = sorted((_document(a, facts.get(a.id, [])) for a in articles), key=lambda d: d.id)
-    _weigh(docs)
+    docs = sorted((document(a, facts.get(a.id, [])) for a in articles), key=lambda d: d.id)
+    weigh(docs)
+    return cluster_documents(docs)
+
+
+def cluster_documents(docs: list[Document]) -> list[Topic]:
+    """The topics of weighed documents (sorted by id), in topic id order."""
     similarities = _similarities(docs)
     groups = _average_linkage(len(docs), similarities)
     return _topics(docs, groups, similarities)
@@ -109,8 +114,9 @@ def cluster_topics(articles: list[Article], facts: dict[str, list[Fact]]) -> lis
 # Terms
 
 
-def _document(article: Article, facts: list[Fact]) -> _Doc:
-    doc = _Doc(article.id, article.info.title, _day(article.info.published))
+def document(article: Article, facts: list[Fact]) -> Document:
+    """An article's terms, counted and marked as names; weighed later (weigh)."""
+    doc = Document(article.id, article.info.title, _day(article.info.published))
     capitalized, lowered = _count_words(article.text, doc)
     # A name is a word the article never writes in lower case ('Harbourline', not 'Shares'
     # opening a sentence), or a word of a fact's subject or product.
@@ -130,7 +136,7 @@ def _words(text: str) -> Iterator[tuple[str, str]]:
             yield word, key
 
 
-def _count_words(text: str, doc: _Doc) -> tuple[set[str], set[str]]:
+def _count_words(text: str, doc: Document) -> tuple[set[str], set[str]]:
     capitalized: set[str] = set()
     lowered: set[str] = set()
     for word, key in _words(text):
@@ -147,7 +153,7 @@ def _entity_words(facts: list[Fact]) -> set[str]:
     return {key for f in facts for _, key in _words(f"{f.subject or ''} {f.item or ''}")}
 
 
-def _merge_plurals(doc: _Doc) -> None:
+def _merge_plurals(doc: Document) -> None:
     """'airlines' and 'airline' are one word; names stay as written ('Jobs' is not 'job')."""
     for key in [k for k in doc.counts if k not in doc.names]:
         stem = _stem(key)
@@ -155,7 +161,7 @@ def _merge_plurals(doc: _Doc) -> None:
             doc.counts[stem] += doc.counts.pop(key)
 
 
-def _add_title(doc: _Doc) -> None:
+def _add_title(doc: Document) -> None:
     """A headline names the story: its words count TITLE_BOOST times more."""
     for word, key in _words(doc.title or ""):
         key = key if key in doc.names else _stem(key)
@@ -177,19 +183,25 @@ def _day(published: str | None) -> date | None:
     return date.fromisoformat(published) if published and FULL_DATE.match(published) else None
 
 
-def _weigh(docs: list[_Doc]) -> None:
-    """Unit TF-IDF vectors: sublinear term frequency, smoothed idf, names boosted."""
+def weigh(docs: list[Document]) -> None:
+    """Unit TF-IDF vectors over ``docs`` themselves (see weigh_in)."""
     df = Counter(term for doc in docs for term in doc.counts)
-    collection = max(len(docs), MIN_COLLECTION)
     for doc in docs:
-        weights = {
-            term: (1 + math.log(count))
-            * (math.log((collection + 1) / (df[term] + 1)) + 1)
-            * (NAME_BOOST if term in doc.names else 1.0)
-            for term, count in doc.counts.items()
-        }
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        doc.vector = {term: w / norm for term, w in weights.items()}
+        weigh_in(doc, df, len(docs))
+
+
+def weigh_in(doc: Document, df: Mapping[str, int], documents: int) -> None:
+    """The unit TF-IDF vector of ``doc`` in a collection of ``documents`` where ``df`` gives
+    each term's document frequency: sublinear term frequency, smoothed idf, names boosted."""
+    collection = max(documents, MIN_COLLECTION)
+    weights = {
+        term: (1 + math.log(count))
+        * (math.log((collection + 1) / (df.get(term, 0) + 1)) + 1)
+        * (NAME_BOOST if term in doc.names else 1.0)
+        for term, count in doc.counts.items()
+    }
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    doc.vector = {term: w / norm for term, w in weights.items()}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -199,7 +211,7 @@ def _weigh(docs: list[_Doc]) -> None:
 Pair = tuple[int, int]
 
 
-def _similarities(docs: list[_Doc]) -> dict[Pair, float]:
+def _similarities(docs: list[Document]) -> dict[Pair, float]:
     """Similarity of every candidate pair (i < j) that is above zero."""
     postings: dict[str, list[int]] = defaultdict(list)
     for index, doc in enumerate(docs):
@@ -210,13 +222,13 @@ def _similarities(docs: list[_Doc]) -> dict[Pair, float]:
         for other in _candidates(index, doc, postings):
             pair = (min(index, other), max(index, other))
             if pair not in similarities:
-                similarities[pair] = _cosine(docs[pair[0]], docs[pair[1]]) * _recency(
+                similarities[pair] = cosine(docs[pair[0]].vector, docs[pair[1]].vector) * recency(
                     docs[pair[0]].day, docs[pair[1]].day
                 )
     return {pair: s for pair, s in similarities.items() if s > 0}
 
 
-def _candidates(index: int, doc: _Doc, postings: dict[str, list[int]]) -> Iterable[int]:
+def _candidates(index: int, doc: Document, postings: dict[str, list[int]]) -> Iterable[int]:
     heaviest = sorted(doc.vector, key=lambda t: (-doc.vector[t], t))[:INDEX_TERMS]
     for term in heaviest:
         holders = postings[term]
@@ -224,12 +236,13 @@ def _candidates(index: int, doc: _Doc, postings: dict[str, list[int]]) -> Iterab
             yield from (other for other in holders if other != index)
 
 
-def _cosine(a: _Doc, b: _Doc) -> float:
-    small, large = (a, b) if len(a.vector) <= len(b.vector) else (b, a)
-    return sum(w * large.vector.get(term, 0.0) for term, w in small.vector.items())
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of two unit vectors: the sum over the smaller one's terms."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(w * large.get(term, 0.0) for term, w in small.items())
 
 
-def _recency(a: date | None, b: date | None) -> float:
+def recency(a: date | None, b: date | None) -> float:
     if a is None or b is None:
         return 1.0
     return 1.0 / (1.0 + abs((a - b).days) / DATE_SCALE)
@@ -276,7 +289,7 @@ def _average_linkage(count: int, similarities: dict[Pair, float]) -> list[list[i
 
 
 def _topics(
-    docs: list[_Doc], groups: list[list[int]], similarities: dict[Pair, float]
+    docs: list[Document], groups: list[list[int]], similarities: dict[Pair, float]
 ) -> list[Topic]:
     named: list[tuple[str, str, list[str], list[str]]] = []
     for group in groups:
@@ -294,7 +307,7 @@ def _topics(
     return sorted(topics, key=lambda t: t.id)
 
 
-def _characteristic_terms(docs: list[_Doc], group: list[int], limit: int = 6) -> list[str]:
+def _characteristic_terms(docs: list[Document], group: list[int], limit: int = 6) -> list[str]:
     """The group's heaviest terms, shared ones first: summed weight times the share of
     members that use the term. Written as the articles most often write them."""
     score: Counter[str] = Counter()
@@ -307,12 +320,12 @@ def _characteristic_terms(docs: list[_Doc], group: list[int], limit: int = 6) ->
     return [_surface(docs, group, term) for term in ranked]
 
 
-def _surface(docs: list[_Doc], group: list[int], term: str) -> str:
+def _surface(docs: list[Document], group: list[int], term: str) -> str:
     forms = Counter(docs[i].surface[term] for i in group if term in docs[i].surface)
     return min(forms, key=lambda f: (-forms[f], f)) if forms else term
 
 
-def _most_central(docs: list[_Doc], group: list[int], similarities: dict[Pair, float]) -> int:
+def _most_central(docs: list[Document], group: list[int], similarities: dict[Pair, float]) -> int:
     """The member most similar to the others (ties: smallest id), whose title names the topic."""
 
     def centrality(index: int) -> float:

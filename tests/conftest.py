@@ -44,9 +44,11 @@ def report_schema() -> dict:
 
 
 def write_corpus(folder: Path, articles: dict[str, str]) -> Path:
-    """Write a tiny corpus of name -> text into ``folder`` and return it."""
+    """Write a tiny corpus of name -> text into ``folder`` and return it; a name may hold
+    subfolders ("story/a.txt")."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in articles.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 

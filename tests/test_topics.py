@@ -178,8 +178,8 @@ def test_articles_sharing_only_a_common_word_are_never_compared(
         f"{i:03d}.txt": f"Harbour {words[i]} opened." for i in range(count)
     })  # fmt: skip
     compared: list[int] = []
-    original = topics_module._cosine
-    monkeypatch.setattr(topics_module, "_cosine", lambda a, b: compared.append(1) or original(a, b))
+    original = topics_module.cosine
+    monkeypatch.setattr(topics_module, "cosine", lambda a, b: compared.append(1) or original(a, b))
     topics = cluster_topics(load_articles([str(folder)]), {})
     assert (len(topics), compared) == (count, [])
 
