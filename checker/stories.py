@@ -4,10 +4,13 @@ corpus again (`checker check NEW --against CORPUS --topics auto`).
 The corpus is clustered on its own (checker.topics), once per state of its files, and what a
 new article needs to find its story is kept: each term's document frequency, the postings of
 the rare terms (those in at most ``MAX_POSTINGS`` articles, the only ones clustering pairs
-articles by), each article's unit vector, date and topic, and the topics.
+articles by) and, for a common term, its postings in each date window (checker.topics: a term
+in hundreds of articles over years may be in a few dozen within a month), each article's unit
+vector, date and topic, and the topics.
 
 A new article is weighed with the corpus's document frequencies (the corpus and the article
-itself), compared with every corpus article that shares one of its rare terms, and joins the
+itself), compared with every corpus article that shares one of its rare terms (or a term
+rare among the articles of its date window and the two beside it), and joins the
 story whose articles it is most similar to on average, if that mean reaches the
 ``THRESHOLD`` at which average linkage merges two topics: the test clustering would apply to
 merge the article, as a topic of one, with that story. Otherwise it is in no corpus story.
@@ -34,6 +37,7 @@ from checker.topics import (
     THRESHOLD,
     cluster_documents,
     cosine,
+    date_window,
     document,
     recency,
     weigh,
@@ -113,13 +117,17 @@ def corpus_stories(articles: list[Article], facts: dict[str, list[Fact]]) -> Cor
     topic_of = {aid: index for index, topic in enumerate(topics) for aid in topic.articles}
     path_of = {a.id: a.info.path for a in articles}
     holders: dict[str, list[int]] = defaultdict(list)
+    windowed: dict[str, list[int]] = defaultdict(list)
     for index, doc in enumerate(docs):
+        window = date_window(doc.day)
         for term in doc.counts:
             holders[term].append(index)
-    stats = {
-        term: TermStats(len(held), tuple(held) if len(held) <= MAX_POSTINGS else None)
-        for term, held in holders.items()
-    }
+            if window is not None:
+                windowed[window_term(term, window)].append(index)
+    stats = {term: _stats(held) for term, held in holders.items()}
+    for key, held in windowed.items():  # kept for the terms too common across the corpus
+        if stats[key.partition(WINDOW_MARK)[0]].postings is None:
+            stats[key] = _stats(held)
     entries = [
         StoryMember(d.id, path_of[d.id], d.day, topic_of[d.id],
                     len(topics[topic_of[d.id]].articles), d.vector)
@@ -130,6 +138,17 @@ def corpus_stories(articles: list[Article], facts: dict[str, list[Fact]]) -> Cor
     return CorpusStories(len(docs), stats, entries, kept)
 
 
+WINDOW_MARK = "@"  # between a term and its date window; no term holds one (checker.topics)
+
+
+def window_term(term: str, window: int) -> str:
+    return f"{term}{WINDOW_MARK}{window}"
+
+
+def _stats(held: list[int]) -> TermStats:
+    return TermStats(len(held), tuple(held) if len(held) <= MAX_POSTINGS else None)
+
+
 def placed_story(article: Article, facts: list[Fact], stories: StoryLookup) -> int | None:
     """The index of the corpus topic ``article`` joins, or None when it joins none."""
     doc = document(article, facts)
@@ -137,7 +156,7 @@ def placed_story(article: Article, facts: list[Fact], stories: StoryLookup) -> i
     frequencies = Counter({term: s.frequency for term, s in stats.items()})
     frequencies.update(doc.counts.keys())  # the article is one of the collection now
     weigh_in(doc, frequencies, stories.size + 1)
-    candidates = sorted({i for s in stats.values() if s.postings for i in s.postings})
+    candidates = sorted(_candidates(doc.day, stats, stories))
     totals: dict[int, float] = defaultdict(float)
     sizes: dict[int, int] = {}
     for member in stories.members(candidates).values():
@@ -149,3 +168,22 @@ def placed_story(article: Article, facts: list[Fact], stories: StoryLookup) -> i
         if mean >= THRESHOLD and (best is None or mean > best[0]):
             best = (mean, index)
     return None if best is None else best[1]
+
+
+def _candidates(day: date | None, stats: dict[str, TermStats], stories: StoryLookup) -> set[int]:
+    """The corpus articles sharing a rare term with the article, or a common term rare among
+    the articles of its date window and the two beside it (as checker.topics pairs them)."""
+    found = {i for s in stats.values() if s.postings for i in s.postings}
+    window = date_window(day)
+    common = sorted(term for term, s in stats.items() if s.postings is None)
+    if window is None or not common:
+        return found
+    near = stories.terms(
+        window_term(t, w) for t in common for w in (window - 1, window, window + 1)
+    )
+    for term in common:
+        rows = [near[k] for w in (window - 1, window, window + 1)
+                if (k := window_term(term, w)) in near]  # fmt: skip
+        if sum(row.frequency for row in rows) <= MAX_POSTINGS:
+            found.update(i for row in rows for i in row.postings or ())
+    return found

@@ -22,11 +22,15 @@ similar on the whole, so one chain of similar pairs (A like B, B like C) does no
 It still joins daily reports on one running subject a few days apart (docs/evaluation.md).
 
 Cost: candidate pairs come from an inverted index on each article's ``INDEX_TERMS`` heaviest
-terms, skipping terms found in more than ``MAX_POSTINGS`` articles (they are too common to
-mark a story), so there are at most n * INDEX_TERMS * MAX_POSTINGS pairs: linear in the number
-of articles n, never all n^2 pairs. Merging keeps a heap of topic pairs, O(E log E) for E
-candidate pairs. Everything is ordered by article id, never by input order, so the same
-articles give the same topics and ids whatever order they are read in.
+terms. A term found in more than ``MAX_POSTINGS`` articles is too common to mark a story,
+unless few articles of the same weeks use it: in an archive of years a company's name is in
+hundreds of articles, but in a few dozen within a month of one story, so such a term still
+pairs the articles dated within ``WINDOW_DAYS`` windows of each other (the article's window
+and the two beside it) when those hold at most ``MAX_POSTINGS``. So there are at most
+n * INDEX_TERMS * MAX_POSTINGS pairs: linear in the number of articles n, never all n^2
+pairs. Merging keeps a heap of topic pairs, O(E log E) for E candidate pairs. Everything is
+ordered by article id, never by input order, so the same articles give the same topics and
+ids whatever order they are read in.
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ TITLE_BOOST = 3
 MIN_COLLECTION = 50
 INDEX_TERMS = 25
 MAX_POSTINGS = 50
+WINDOW_DAYS = 30  # date windows in which a term common across the whole collection may be rare
 ID_TERMS = 3  # characteristic terms that make an auto topic id
 
 TOKEN = re.compile(r"[^\W\d_][\w&'’-]*[^\W_]|[^\W\d_]")
@@ -214,12 +219,16 @@ Pair = tuple[int, int]
 def _similarities(docs: list[Document]) -> dict[Pair, float]:
     """Similarity of every candidate pair (i < j) that is above zero."""
     postings: dict[str, list[int]] = defaultdict(list)
+    windowed: dict[tuple[str, int], list[int]] = defaultdict(list)
     for index, doc in enumerate(docs):
+        window = date_window(doc.day)
         for term in doc.vector:
             postings[term].append(index)
+            if window is not None:
+                windowed[(term, window)].append(index)
     similarities: dict[Pair, float] = {}
     for index, doc in enumerate(docs):
-        for other in _candidates(index, doc, postings):
+        for other in _candidates(index, doc, postings, windowed):
             pair = (min(index, other), max(index, other))
             if pair not in similarities:
                 similarities[pair] = cosine(docs[pair[0]].vector, docs[pair[1]].vector) * recency(
@@ -228,12 +237,29 @@ def _similarities(docs: list[Document]) -> dict[Pair, float]:
     return {pair: s for pair, s in similarities.items() if s > 0}
 
 
-def _candidates(index: int, doc: Document, postings: dict[str, list[int]]) -> Iterable[int]:
+def date_window(day: date | None) -> int | None:
+    """The WINDOW_DAYS window a date falls in (None without a full date)."""
+    return None if day is None else day.toordinal() // WINDOW_DAYS
+
+
+def _candidates(
+    index: int,
+    doc: Document,
+    postings: dict[str, list[int]],
+    windowed: dict[tuple[str, int], list[int]],
+) -> Iterable[int]:
     heaviest = sorted(doc.vector, key=lambda t: (-doc.vector[t], t))[:INDEX_TERMS]
+    window = date_window(doc.day)
     for term in heaviest:
         holders = postings[term]
-        if len(holders) <= MAX_POSTINGS:
-            yield from (other for other in holders if other != index)
+        if len(holders) > MAX_POSTINGS:
+            if window is None:
+                continue
+            holders = [i for w in (window - 1, window, window + 1)
+                       for i in windowed.get((term, w), ())]  # fmt: skip
+            if len(holders) > MAX_POSTINGS:
+                continue
+        yield from (other for other in holders if other != index)
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:

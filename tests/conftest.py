@@ -69,3 +69,34 @@ def cli(*args: str) -> CliResult:
 
     result = CliRunner().invoke(app, list(args), catch_exceptions=False)
     return CliResult(result.exit_code, result.stdout, result.stderr)
+
+
+def front_matter(title: str, published: str, body: str) -> str:
+    return f"---\ntitle: {title}\npublished: {published}\n---\n{body}\n"
+
+
+def archive_of_one_name(months: int) -> dict[str, str]:
+    """One article a month for ``months`` months naming Varo Appliances and a kettle recall,
+    each about somewhere else: both names are in more than MAX_POSTINGS articles."""
+    return {
+        f"archive/{m:03d}.md": front_matter(
+            f"Varo kettle recall reaches zq{m:03d}x", f"{2000 + m // 12}-{m % 12 + 1:02d}-10",
+            f"Varo Appliances widened its kettle recall to the zq{m:03d}x region, officials in "
+            f"zq{m:03d}x said.",
+        )
+        for m in range(months)
+    }  # fmt: skip
+
+
+STORY_OF_ONE_WEEK = {
+    "story/a.md": front_matter(
+        "Varo Appliances recalls kettles in Varo kettle recall", "2030-06-03",
+        "Varo Appliances said it would recall kettles sold last spring. Varo said the kettle "
+        "recall was voluntary.",
+    ),
+    "story/b.md": front_matter(
+        "Varo Appliances kettle recall widens", "2030-06-05",
+        "The Varo kettle recall widened on Wednesday, Varo Appliances said. Kettles sold last "
+        "spring are part of the recall.",
+    ),
+}  # fmt: skip

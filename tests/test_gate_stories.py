@@ -18,9 +18,9 @@ from checker.gate import check_against
 from checker.models import Report
 from checker.pipeline import Config
 from checker.snapshot import fingerprint, folder_fingerprint, look_ahead
-from checker.topics import TopicMode
+from checker.topics import MAX_POSTINGS, TopicMode
+from tests.conftest import STORY_OF_ONE_WEEK, archive_of_one_name, write_corpus
 from tests.conftest import cli as run
-from tests.conftest import write_corpus
 
 VACUUMS = {
     "vacuums/a.txt": "LONDON, March 3 - Varo Robotics said it shipped 1.2 million Orbix T4 "
@@ -175,3 +175,17 @@ def test_a_fingerprint_looked_at_ahead_is_the_one_computed_here(tmp_path: Path) 
     corpus = _corpus(tmp_path)
     look_ahead(str(corpus), frozenset())
     assert fingerprint(str(corpus), frozenset()) == folder_fingerprint(str(corpus))
+
+
+def test_a_new_article_finds_its_story_by_names_rare_only_in_its_weeks(
+    tmp_path: Path, cached: Config
+) -> None:
+    archive = {
+        **archive_of_one_name(MAX_POSTINGS + 20),
+        "story/a.md": STORY_OF_ONE_WEEK["story/a.md"],
+    }
+    corpus = write_corpus(tmp_path / "news", archive)
+    new = _new(tmp_path, STORY_OF_ONE_WEEK["story/b.md"], "b.md")
+    for _ in ("cold", "warm"):
+        [topic] = _gate(new, corpus, cached).topics
+        assert sorted(topic.articles) == ["b.md", "story/a.md"]

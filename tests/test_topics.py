@@ -13,7 +13,7 @@ from checker.ingest import load_articles
 from checker.models import Report
 from checker.pipeline import Config, check_paths
 from checker.topics import TopicMode, cluster_topics
-from tests.conftest import ROOT, SEEDS, write_corpus
+from tests.conftest import ROOT, SEEDS, STORY_OF_ONE_WEEK, archive_of_one_name, write_corpus
 
 
 def _front(title: str, published: str, body: str) -> str:
@@ -182,6 +182,16 @@ def test_articles_sharing_only_a_common_word_are_never_compared(
     monkeypatch.setattr(topics_module, "cosine", lambda a, b: compared.append(1) or original(a, b))
     topics = cluster_topics(load_articles([str(folder)]), {})
     assert (len(topics), compared) == (count, [])
+
+
+def test_names_common_across_an_archive_still_pair_articles_of_the_same_weeks(
+    tmp_path: Path,
+) -> None:
+    archive = archive_of_one_name(topics_module.MAX_POSTINGS + 20)
+    folder = write_corpus(tmp_path / "news", {**archive, **STORY_OF_ONE_WEEK})
+    topics = cluster_topics(load_articles([str(folder)]), {})
+    [home] = [t for t in topics if "story/a.md" in t.articles]
+    assert sorted(home.articles) == ["story/a.md", "story/b.md"]
 
 
 # ---------------------------------------------------------------------------------------------
