@@ -95,6 +95,12 @@ class UnitLexicon(_Strict):
         default_factory=list,
         title="Nouns that count one of whatever the item is (unit, piece), so they match any unit",
     )
+    broad_nouns: list[str] = Field(
+        default_factory=list,
+        title="Counted nouns (singular) too broad to say on their own what is measured "
+        "('person', 'child'): a count of any other noun that no predicate cue names is "
+        "compared with the other such counts of that noun ('12 clinics', '25 clinics')",
+    )
     context_cues: dict[str, list[str]] = Field(
         default_factory=dict,
         title="'currency' or a physical dimension (mass, length) -> words that say a sentence "
@@ -143,6 +149,7 @@ class Lexicons:
     currencies: dict[str, str] = field(default_factory=dict)
     conversions: list[Conversion] = field(default_factory=list)
     generic_counters: set[str] = field(default_factory=set)
+    broad_nouns: set[str] = field(default_factory=set)
     physical: dict[str, PhysicalUnit] = field(default_factory=dict)
     # phrase (lower case, single spaces) -> (decision, status)
     status_cues: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -172,6 +179,7 @@ class Lexicons:
             self.currencies.update(lexicon.currencies)
             self.conversions.extend(lexicon.conversions)
             self.generic_counters.update(lexicon.generic_counters)
+            self.broad_nouns.update(lexicon.broad_nouns)
             self.physical.update(lexicon.physical)
             for dimension, cues in lexicon.context_cues.items():
                 self.context_cues[dimension] = [*self.context_cues.get(dimension, []), *cues]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from checker.models import SEVERITY_RANK, Fact, FactGroup, Finding
 from checker.rules.context import RuleContext
 from checker.rules.factors import stated_conversions, unit_families
-from checker.rules.grouping import group_facts, group_key
+from checker.rules.grouping import Measures, group_facts, group_key
 from checker.rules.kinds import arithmetic, contradiction, superseded, unit_mismatch, unsupported
 from checker.rules.spec import RuleSpec
 from checker.rules.table import fact_groups
@@ -86,12 +86,16 @@ def run_topic_rules(
     context.indexes["stated_conversions"] = stated
     conversions = [*context.lexicons.source.conversions, *(c for cs in stated.values() for c in cs)]
     families = unit_families(conversions)
-    groups = group_facts(facts, families)
+    source = context.lexicons.source
+    measures = Measures(frozenset(source.predicates),
+                        frozenset(source.broad_nouns | source.generic_counters))  # fmt: skip
+    groups = group_facts(facts, families, measures)
+    context.indexes["measures"] = measures
     # A figure too vague to group (no predicate, or neither subject nor product) can still be
     # unsourced: kinds that judge single facts see these too, one bundle per topic.
     loose: dict[str, list[Fact]] = {}
     for fact in facts:
-        if group_key(fact, families) is None:
+        if group_key(fact, families, measures) is None:
             loose.setdefault(fact.topic, []).append(fact)
     topics = _by_topic(facts)
     context.indexes["unstated_prices"] = arithmetic.unstated_prices(rules, facts, context)

@@ -8,17 +8,32 @@ subject is left out of the key: subjects read from single sentences are still to
 a predicate is too vague to compare and joins no group; so is an amount or a percentage with
 neither subject nor item, while a count's noun says what it counts ("53 permanent jobs").
 Decision statuses form groups of their own, `status:<item or subject>`, so a status is never
-compared with a number.
+compared with a number. A count of a noun that says what is counted ("12 clinics", "1,500
+server racks") whose sentence names no predicate of the lexicon (no cue, or only a verb read
+as written: "packed", "designed") has the predicate `count`: the number of those things is
+the measure, whatever verb each article happens to use. Nouns the lexicon calls broad
+("people", "homes") still need a predicate: "23 people" may be hospitalised or evacuated.
 Building the groups is one pass over the facts (O(n)); rules then look only inside a group.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from checker.models import Dimension, Fact
 
 GroupKey = tuple[str, str, str]
+COUNT = "count"  # the predicate of a count that is its own measure
+
+
+@dataclass(frozen=True)
+class Measures:
+    """What the lexicon says about measures: its predicates, and the counted nouns too broad
+    (or too generic: 'units' of whatever) to be a measure on their own."""
+
+    predicates: frozenset[str] = frozenset()
+    broad_nouns: frozenset[str] = frozenset()
 
 
 # An amount of money, a percentage or a bare ratio with neither subject nor item says too
@@ -30,22 +45,40 @@ NEEDS_SUBJECT_OR_ITEM = frozenset(
 )  # fmt: skip
 
 
-def group_key(fact: Fact, families: dict[str, str] | None = None) -> GroupKey | None:
-    if fact.predicate is None or (
+def measure_of(fact: Fact, measures: Measures | None) -> str | None:
+    """The predicate a fact is grouped by: its own, or `count` for a count of a noun that
+    is a measure of its own and no lexicon predicate names."""
+    if (
+        measures is not None
+        and fact.dimension is Dimension.count
+        and fact.item is None
+        and fact.unit is not None
+        and fact.unit not in measures.broad_nouns
+        and (fact.predicate is None or fact.predicate not in measures.predicates)
+    ):
+        return COUNT
+    return fact.predicate
+
+
+def group_key(
+    fact: Fact, families: dict[str, str] | None = None, measures: Measures | None = None
+) -> GroupKey | None:
+    predicate = measure_of(fact, measures)
+    if predicate is None or (
         fact.subject is None and fact.item is None and fact.dimension in NEEDS_SUBJECT_OR_ITEM
     ):
         return None
     if fact.dimension is Dimension.status:
-        return (fact.topic, fact.predicate, f"status:{fact.item or fact.subject}")
+        return (fact.topic, predicate, f"status:{fact.item or fact.subject}")
     what = fact.item or ""
     if not what and fact.dimension is Dimension.count:
         unit = fact.unit or ""
         what = f"unit:{(families or {}).get(unit, unit)}"
-    return (fact.topic, fact.predicate, what)
+    return (fact.topic, predicate, what)
 
 
 def group_facts(
-    facts: list[Fact], families: dict[str, str] | None = None
+    facts: list[Fact], families: dict[str, str] | None = None, measures: Measures | None = None
 ) -> dict[GroupKey, list[Fact]]:
     """Facts by group key, each group in article/offset order; keys in sorted order.
 
@@ -53,7 +86,7 @@ def group_facts(
     product the topic counts in that unit under that predicate ("60 VT-290 jets"), if there
     is exactly one; two passes, still O(n)."""
     groups: dict[GroupKey, list[Fact]] = defaultdict(list)
-    keys = [group_key(fact, families) for fact in facts]
+    keys = [group_key(fact, families, measures) for fact in facts]
     sole = _sole_products(facts, keys, families or {})
     # A percentage whose sentence names nobody ("18% contained") joins the measure others
     # state of a named subject ("the fire was 12% contained"): the topic is one story.

@@ -9,6 +9,7 @@ from typing import Any
 import pydantic
 
 from checker.errors import RuleError
+from checker.rules.grouping import COUNT
 from checker.rules.spec import RuleSpec
 from checker.yamlsource import (
     Location,
@@ -74,9 +75,10 @@ def _validate_params_of_kind(document: YamlDocument, schema: dict[str, Any]) -> 
 
 
 def _check_predicate_names(document: YamlDocument, predicates: Collection[str]) -> None:
+    """Every predicate a rule names is the lexicon's, or `count` (checker.rules.grouping)."""
     for location, name in _predicate_references(document.data):
-        if name not in predicates:
-            known = ", ".join(sorted(predicates))
+        if name not in predicates and name != COUNT:
+            known = ", ".join(sorted([*predicates, COUNT]))
             raise document.error(f"unknown predicate {name!r} (known: {known})", location)
 
 

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Interval, Modality, Status
 from checker.rules.context import RuleContext, make_finding
 from checker.rules.factors import factor_between, topic_conversions
+from checker.rules.grouping import COUNT, measure_of
 from checker.rules.intervals import describe, overlaps
 from checker.rules.spec import RuleSpec
 
@@ -114,9 +115,7 @@ def _time_bucket(
     day its article came out ("on Tuesday", a wire dateline) is dated by publication."""
     published = context.articles[fact.article].info.published or ""
     explicit = _own_time(fact, published) if weeks is not None else _stated_time(fact)
-    window = rule.params.undated_window_by_predicate.get(
-        fact.predicate or "", rule.params.undated_window
-    )
+    window = _window(fact, rule, context)
     if weeks and window == "week" and explicit and _is_day(explicit):
         # "ordered 85 jets on Monday" in Tuesday's blog is the deal Monday's wire reports.
         explicit = _window_of_day(explicit, weeks) or explicit
@@ -179,9 +178,7 @@ def _week_windows(group: list[Fact], rule: RuleSpec, context: RuleContext) -> di
     days = set()
     plan_days = set()
     for fact in group:
-        window = rule.params.undated_window_by_predicate.get(
-            fact.predicate or "", rule.params.undated_window
-        )
+        window = _window(fact, rule, context)
         published = context.articles[fact.article].info.published or ""
         explicit = _own_time(fact, published)
         if (
@@ -418,12 +415,20 @@ def _explained_by_a_factor(facts: list[Fact], context: RuleContext) -> bool:
     return factor_between(facts[0], facts[1], conversions) is not None
 
 
+def _window(fact: Fact, rule: RuleSpec, context: RuleContext) -> str:
+    """The window an undated figure is compared in, by the measure it is grouped under."""
+    measure = measure_of(fact, context.indexes.get("measures"))  # type: ignore[arg-type]
+    return rule.params.undated_window_by_predicate.get(measure or "", rule.params.undated_window)
+
+
 def _finding(rule: RuleSpec, facts: list[Fact], context: RuleContext):
     first = facts[0]
+    measure = measure_of(first, context.indexes.get("measures"))  # type: ignore[arg-type]
+    what = first.item or (first.unit if measure == COUNT else None)
     values = {
         "subject": first.subject or "?",
-        "predicate": first.predicate or "?",
-        "item": f" of {first.item}" if first.item else "",
+        "predicate": measure or "?",
+        "item": f" of {what}" if what else "",
         "values": " vs ".join(f"{describe(f.value, f.unit)} ({f.article})" for f in facts),
         "sources": str(len({f.article for f in facts})),
         "verdict": (
