@@ -417,6 +417,17 @@ def test_may_and_plans_to_still_hedge(config: Config) -> None:
     assert [f.modality.value for f in facts] == ["hypothetical", "expected"]
 
 
+def test_would_in_reported_speech_is_a_plan_not_a_hedge(config: Config) -> None:
+    text = "Mayor Ada Vos said the campus would bring 1,200 permanent jobs to the area."
+    [fact] = facts_of(text, config)
+    assert fact.modality.value == "expected"
+
+
+def test_would_in_reported_speech_with_a_condition_stays_hypothetical(config: Config) -> None:
+    [fact] = facts_of("Orvane said it would invest $4 billion if the permit is granted.", config)
+    assert fact.modality.value == "hypothetical"
+
+
 def test_a_datelines_place_is_not_the_subject(config: Config) -> None:
     text = "RENNET BAY, May 5 (Reuters) - The contract is valued at EUR 3.1 billion, Ada Obi said."
     [fact] = [f for f in facts_of(text, config) if f.unit == "EUR"]

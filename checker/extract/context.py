@@ -129,8 +129,12 @@ MODALITY_CUES = {
     r"(?<!\blate\smay)(?<!mid-may)(?!\s+\d)(?!\s*[.,;:])|"
     r"if|potential|potentially|possible|possibly|"
     r"should|hypothetical|contingent",
-    # "plans to", not the noun: "sources briefed on the plan said" hedges nothing.
-    "expected": r"expected|expects|expect|aims?|aiming|plans?\s+to|planned|planning|intends?|"
+    # "plans to", not the noun: "sources briefed on the plan said" hedges nothing. "Would"
+    # in reported speech is "will" moved into the past ("the mayor said the campus would
+    # bring 1,200 jobs"), matched from the reporting verb on so it is not read as a hedge.
+    "expected": r"(?:said|says|told|announced|added|promised|predicted|estimated|expected)"
+    r"\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?would|"
+    r"expected|expects|expect|aims?|aiming|plans?\s+to|planned|planning|intends?|"
     r"intended|will|set\s+to|scheduled|forecasts?|projected|anticipated?|targets?|targeting|is\s+to|"
     r"are\s+to|going\s+to|on\s+track",
     "reported": r"reportedly|reported|according\s+to|said|says|told|understood|claimed|alleged|"
