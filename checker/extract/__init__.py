@@ -28,6 +28,7 @@ from checker.extract.context import (
     nearest_predicate,
     price_tag_reach,
 )
+from checker.extract.levels import counts_back, level_noun
 from checker.extract.nouns import NounReading, looks_plural, read_noun
 from checker.extract.quantities import (
     CURRENCY_SIGN,
@@ -496,6 +497,8 @@ def _quantities(
         noun = read_noun(text, quantity.end, sentence.end, want_partitive=True, priced=priced)
         if _is_not_a_quantity(text, quantity, noun, sentence):
             continue
+        if noun.noun is None and _is_plain_number(quantity):
+            noun = _borrowed_noun(text, quantity, sentence, found) or noun
         found.append((quantity, noun))
     return _join_bounds(text, found)
 
@@ -566,6 +569,24 @@ def _inside_date(quantity: RawQuantity, dates: list[DateMention]) -> bool:
                 return True  # a bare year is a date (unless it counts something, see below)
             return not date.is_year_only or quantity.is_bare
     return False
+
+
+def _is_plain_number(quantity: RawQuantity) -> bool:
+    """A number with no currency, suffix (%, x) or physical unit of its own."""
+    return not (quantity.currency or quantity.currency_word or quantity.suffix
+                or quantity.physical or quantity.is_year_like)  # fmt: skip
+
+
+def _borrowed_noun(
+    text: str, quantity: RawQuantity, sentence: Span, found: list[tuple[RawQuantity, NounReading]]
+) -> NounReading | None:
+    """The noun a bare figure counts though none follows it (checker.extract.levels)."""
+    noun = level_noun(text, quantity.start, sentence.start)
+    if noun is None and found and counts_back(text, quantity.start, sentence.start):
+        noun = found[-1][1].noun
+    if noun is None:
+        return None
+    return NounReading(noun=noun, item=None, per=None, end=quantity.end, partitive=False)
 
 
 def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sentence: Span) -> bool:

@@ -87,8 +87,9 @@ def run_topic_rules(
     conversions = [*context.lexicons.source.conversions, *(c for cs in stated.values() for c in cs)]
     families = unit_families(conversions)
     source = context.lexicons.source
-    measures = Measures(frozenset(source.predicates),
-                        frozenset(source.broad_nouns | source.generic_counters))  # fmt: skip
+    # A verb of change ("rose to 131 cases", a weak predicate) names no measure of its own.
+    strong = frozenset(name for name, entry in source.predicates.items() if not entry.weak)
+    measures = Measures(strong, frozenset(source.broad_nouns | source.generic_counters))
     groups = group_facts(facts, families, measures)
     context.indexes["measures"] = measures
     # A figure too vague to group (no predicate, or neither subject nor product) can still be

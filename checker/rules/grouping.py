@@ -29,8 +29,9 @@ COUNT = "count"  # the predicate of a count that is its own measure
 
 @dataclass(frozen=True)
 class Measures:
-    """What the lexicon says about measures: its predicates, and the counted nouns too broad
-    (or too generic: 'units' of whatever) to be a measure on their own."""
+    """What the lexicon says about measures: its predicates that name one (not the weak ones,
+    verbs of change), and the counted nouns too broad (or too generic: 'units' of whatever)
+    to be a measure on their own."""
 
     predicates: frozenset[str] = frozenset()
     broad_nouns: frozenset[str] = frozenset()

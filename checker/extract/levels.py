@@ -1,0 +1,68 @@
+"""The counted noun of a bare figure that a verb of change or of level introduces.
+
+"Confirmed measles cases in the province rose to 131" counts cases, though no noun follows
+the number: the noun is the head of the clause's subject ("the number of confirmed cases has
+now reached 214" as well). "..., up from 163" counts what the figure before it in the sentence
+counts. Only a plain number borrows a noun (not a sum of money, a percentage or a measurement),
+and only a plural common noun that names things counted: "Shares rose to 52" is a price.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.nouns import looks_plural
+
+_LEVEL_VERB = re.compile(
+    r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|grew|grown|swelled|soared|"
+    r"fell|fallen|dropped|declined|decreased|reached|reaching|hit|stood|stands|totalled|"
+    r"totaled|topped|surpassed|exceeded)(?:\s+(?:to|at))?\s+$",
+    re.IGNORECASE,
+)
+_BACK_FROM = re.compile(r"\b(?:up|down)\s+from\b", re.IGNORECASE)  # the figure may hold "from"
+# Where a clause begins before its verb: punctuation, a dateline's dash, a bracket.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
+# Where the subject's noun phrase ends: a preposition, an auxiliary or an adverb of time.
+_PHRASE_END = re.compile(
+    r"\b(?:in|of|at|on|for|across|from|with|by|among|since|has|have|had|is|are|was|were|will|"
+    r"would|could|now|so|already|reportedly)\b",
+    re.IGNORECASE,
+)
+_COUNT_OF = re.compile(r"\s*(?:the\s+)?(?:number|total|tally|count)\s+of\s+", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+LOOK_BACK = 200
+# Plural nouns whose level is a price, a rate or a reading, not a count of things.
+NOT_COUNTED = frozenset(
+    ["shares", "stocks", "prices", "rates", "yields", "levels", "temperatures", "markets",
+     "figures", "numbers", "totals", "counts", "estimates", "bonds", "futures", "indices"]
+)  # fmt: skip
+
+
+def level_noun(text: str, start: int, sentence_start: int) -> str | None:
+    """The noun a bare figure at ``start`` counts when a verb of level introduces it and
+    the clause's subject is a plural common noun ('cases ... rose to 131'); else None."""
+    low = max(sentence_start, start - LOOK_BACK)
+    verb = _LEVEL_VERB.search(text, low, start)
+    if verb is None:
+        return None
+    clause_start = low
+    for brk in _CLAUSE_BREAK.finditer(text, low, verb.start()):
+        clause_start = brk.end()
+    count_of = _COUNT_OF.match(text, clause_start, verb.start())
+    phrase_start = count_of.end() if count_of else clause_start
+    phrase_end = _PHRASE_END.search(text, phrase_start, verb.start())
+    words = _WORD.findall(text, phrase_start, phrase_end.start() if phrase_end else verb.start())
+    if not words:
+        return None
+    head = words[-1]
+    if head[0].isupper() and len(words) > 1:
+        return None  # a name ends the phrase ("the Harbourline Ferries")
+    head = head.lower()  # the first word of a clause: "Deliveries rose to 400,000"
+    if not looks_plural(head) or head in NOT_COUNTED:
+        return None
+    return head
+
+
+def counts_back(text: str, start: int, sentence_start: int) -> bool:
+    """Whether the figure at ``start`` is the earlier value of the one before it ('up from')."""
+    return _BACK_FROM.search(text, max(sentence_start, start - 12), start + 5) is not None

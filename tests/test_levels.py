@@ -1,0 +1,52 @@
+"""A bare figure introduced by a verb of level counts the noun its clause's subject names."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.pipeline import Config
+from tests.test_quantities import facts_of
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Confirmed measles cases in the province of Korvane rose to 131 on Wednesday.", "case"),
+        ("The number of confirmed cases in Korvane has now reached 214.", "case"),
+        ("Deliveries rose to 400,000 in the quarter.", "delivery"),
+        ("Tesla's deliveries climbed to 410,000 in the quarter.", "delivery"),
+        ("Evacuations in the valley totalled 3,200 by Friday.", "evacuation"),
+    ],
+)
+def test_a_level_counts_the_subject_of_its_clause(text: str, unit: str, config: Config) -> None:
+    [fact] = facts_of(text, config)
+    assert fact.unit == unit
+
+
+def test_the_earlier_value_counts_what_the_figure_before_it_counts(config: Config) -> None:
+    text = "Confirmed cases in Korvane have reached 214, officials said, up from 163 on Thursday."
+    assert [f.unit for f in facts_of(text, config)] == ["case", "case"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbex shares rose to 52 on Monday.",  # a share price, not a count of shares
+        "The death toll rose to 23.",  # no plural noun: the toll's predicate says it
+        "The Harbourline Ferries rose to 12.",  # a name ends the phrase
+    ],
+)
+def test_a_level_of_no_counted_noun_borrows_none(text: str, config: Config) -> None:
+    [fact] = facts_of(text, config)
+    assert fact.unit is None
+
+
+def test_a_noun_after_the_figure_is_its_own(config: Config) -> None:
+    [fact] = facts_of("Confirmed cases rose to 131 people in hospital.", config)
+    assert fact.unit == "person"
+
+
+def test_a_quote_stays_the_figure_itself(config: Config) -> None:
+    text = "Confirmed cases in Korvane rose to 131 on Wednesday."
+    [fact] = facts_of(text, config)
+    assert text[fact.start : fact.end] == fact.quote == "131"
