@@ -405,7 +405,7 @@ def main(argv: list[str]) -> None:
     config = Config.load()
     defaults = [
         f"tests/gold/{name}.yaml"
-        for name in ("seeds", "corpus", "corpus-b", "corpus-c", "corpus-d")
+        for name in ("seeds", "corpus", "corpus-b", "corpus-c", "corpus-d", "corpus-e")
     ]
     for path in argv or defaults:
         if _has_facts(Path(path)):

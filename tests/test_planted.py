@@ -34,6 +34,11 @@ from tests.conftest import ROOT
 # contradictions by general mechanisms its misses pointed to (counts of one noun compared
 # whatever the verb: the 12 vs 25 clinics; hospital admissions as injuries; a level's noun
 # from its clause, "cases ... rose to 131", giving the cases timeline): no longer blind.
+# tests/corpus-e: a fourth blind corpus (ferry order, heatwave), scored on the code of 2026-11-24
+# late evening: contradiction 2/4, unit_mismatch 1/4, unsupported 1/2, superseded 0/2, traps
+# 0/12, 2 false alarms; one of them (two diesel vs three electric ferries, counted as one
+# measure) went with the count modifiers, the other is the planted 36-ferries slip found as
+# a contradiction instead of a unit mismatch. Not tuned on otherwise.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.60, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.00},
@@ -43,11 +48,13 @@ FLOORS = {
                       "superseded": 0.50},
     "corpus-d.yaml": {"contradiction": 0.50, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.50},
+    "corpus-e.yaml": {"contradiction": 0.50, "unit_mismatch": 0.25, "unsupported": 0.50,
+                      "superseded": 0.00},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
-                        "corpus-d.yaml": 0}  # fmt: skip
+                        "corpus-d.yaml": 0, "corpus-e.yaml": 0}  # fmt: skip
 FALSE_ALARMS_CEILING = {"corpus.yaml": 1, "corpus-b.yaml": 0, "corpus-c.yaml": 1,
-                        "corpus-d.yaml": 0}  # fmt: skip
+                        "corpus-d.yaml": 0, "corpus-e.yaml": 1}  # fmt: skip
 CASES = [(gold, kind) for gold, floors in FLOORS.items() for kind in sorted(floors)]
 
 

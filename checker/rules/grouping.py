@@ -13,11 +13,14 @@ server racks") whose sentence names no predicate of the lexicon (no cue, or only
 as written: "packed", "designed") has the predicate `count`: the number of those things is
 the measure, whatever verb each article happens to use. Nouns the lexicon calls broad
 ("people", "homes") still need a predicate: "23 people" may be hospitalised or evacuated.
+With no predicate to tell them apart, the words between the number and the noun do: "nine
+primary schools" are not "14 schools", nor "two diesel ferries" "three electric ferries".
 Building the groups is one pass over the facts (O(n)); rules then look only inside a group.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -75,7 +78,28 @@ def group_key(
     if not what and fact.dimension is Dimension.count:
         unit = fact.unit or ""
         what = f"unit:{(families or {}).get(unit, unit)}"
+        if predicate == COUNT and (modifiers := count_modifiers(fact.quote)):
+            what += f"/{' '.join(modifiers)}"
     return (fact.topic, predicate, what)
+
+
+_QUOTE_WORD = re.compile(r"[^\W_][\w'’-]*")
+_NUMBER_WORD = re.compile(
+    r"[\d.,]+\w*|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety)(?:-\w+)?|hundreds?|thousands?|millions?|billions?|"
+    r"trillions?|dozens?|several|few|many|mn|bn|k|m"
+)
+
+
+def count_modifiers(quote: str) -> tuple[str, ...]:
+    """The words between a count's number and its noun ('two diesel ferries' -> diesel),
+    sorted; none for '12 clinics'."""
+    words = _QUOTE_WORD.findall(quote.lower())
+    numbers = [i for i, word in enumerate(words) if _NUMBER_WORD.fullmatch(word)]
+    if not numbers:
+        return ()
+    return tuple(sorted(set(words[numbers[-1] + 1 : -1])))
 
 
 def group_facts(
