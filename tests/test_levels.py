@@ -50,3 +50,8 @@ def test_a_quote_stays_the_figure_itself(config: Config) -> None:
     text = "Confirmed cases in Korvane rose to 131 on Wednesday."
     [fact] = facts_of(text, config)
     assert text[fact.start : fact.end] == fact.quote == "131"
+
+
+def test_the_earlier_value_has_the_predicate_of_the_figure_before_it(config: Config) -> None:
+    text = "Deaths rose to nine on Thursday, up from four."
+    assert [f.predicate for f in facts_of(text, config)] == ["deaths", "deaths"]

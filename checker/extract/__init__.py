@@ -222,6 +222,11 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
         clause = _clause_start(text, sentence.start, quantity.start)
         subject = _subject(context.entities, quantity, source_name, clause) or voice.main_subject
         predicate = _predicate_of(quantity, cues, text, voice.lexicons)
+        verb = None if predicate else governing_verb(text, quantity.start, noun.end,
+                                                     sentence.start, sentence.end)  # fmt: skip
+        if facts and counts_back(text, quantity.start, sentence.start):
+            # "reached 214, up from 163": the earlier value of the figure before it
+            predicate, verb = facts[-1].predicate, facts[-1].verb
         facts.append(
             RawFact(
                 quantity=quantity,
@@ -232,9 +237,7 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
                 time=_nearest_date(context.dates, quantity),
                 subject=subject,
                 predicate=predicate,
-                verb=None
-                if predicate
-                else governing_verb(text, quantity.start, noun.end, sentence.start, sentence.end),
+                verb=verb,
             )
         )
     return facts
