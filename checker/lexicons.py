@@ -517,3 +517,20 @@ def load_lexicons(rule_dirs: list[Path], memo: DimensionMemo | None = None) -> C
         _check_money_predicates(document, lexicon, lexicons.predicates)
         lexicons.files.append(name)
     return lexicons.compile()
+
+
+def singular(noun: str, lexicons: CompiledLexicons) -> str:
+    """'chips' -> 'chip', 'companies' -> 'company', 'people' -> 'person', 'GPUs' -> 'GPU'."""
+    irregular = lexicons.source.nouns.get(noun.lower())
+    if irregular:
+        return irregular
+    if noun[:-1].isupper() and noun.endswith("s"):
+        return noun[:-1]
+    word = noun.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

@@ -16,7 +16,7 @@ from typing import Any
 from checker.extract import RawFact, RawStatus
 from checker.extract import numbers as num
 from checker.extract.context import AttributionCue
-from checker.lexicons import CompiledLexicons, fold_currency
+from checker.lexicons import CompiledLexicons, fold_currency, singular
 from checker.models import (
     Attribution,
     AttributionKind,
@@ -92,23 +92,6 @@ def _bounds(low: float, high: float, q: Qualifier) -> dict[str, Any]:
     if low != high:
         return {"low": low, "high": high, "qualifier": Qualifier.range}
     return {"low": low, "high": high, "qualifier": Qualifier.exact}
-
-
-def singular(noun: str, lexicons: CompiledLexicons) -> str:
-    """'chips' -> 'chip', 'companies' -> 'company', 'people' -> 'person', 'GPUs' -> 'GPU'."""
-    irregular = lexicons.source.nouns.get(noun.lower())
-    if irregular:
-        return irregular
-    if noun[:-1].isupper() and noun.endswith("s"):
-        return noun[:-1]
-    word = noun.lower()
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 # A currency written with the scale it carries: "75 USD million", "30 MUSD", "kEUR 500".

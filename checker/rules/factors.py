@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from checker.lexicons import CompiledLexicons, Conversion
+from checker.lexicons import CompiledLexicons, Conversion, singular
 from checker.models import Article, Dimension, Fact
 from checker.rules.context import RuleContext
 
@@ -63,7 +63,6 @@ def _each_holds(
     match = _EACH_HOLDS.search(text, max(0, content.start - _ROOM), content.start)
     if not match or content.value.stated == [] or content.unit is None:
         return None
-    from checker.normalize import singular  # imports the extractor: only when rules run
 
     written = match.group("container")
     word = singular(written.lower(), lexicons) if written else ""
@@ -90,7 +89,6 @@ def _for_each(
     match = _FOR_EACH.match(text, count.end)
     if match is None or previous is None or previous.unit is None or not count.value.stated:
         return None
-    from checker.normalize import singular  # imports the extractor: only when rules run
 
     unit = singular(match.group("container").lower(), lexicons)
     if unit == previous.unit or count.value.stated[0] <= 0:
