@@ -235,6 +235,29 @@ class FactCache:
         """Store ``value`` under ``key`` in ``table`` (written with the next batch)."""
         self._write(table, key, value)
 
+    def keys(self, table: str) -> list[str]:
+        """Every key stored in ``table`` (meant for small tables, such as the stories')."""
+        self.flush()
+        if self._db is None:
+            return []
+        try:
+            return [row[0] for row in self._db.execute(f"SELECT key FROM {table} ORDER BY key")]
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return []
+
+    def drop(self, table: str, low: str, high: str) -> None:
+        """Delete the entries of ``table`` whose keys are in [low, high), in one transaction."""
+        self.flush()
+        if self._db is None:
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(f"DELETE FROM {table} WHERE key >= ? AND key < ?", (low, high))
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._disable(exc)
+
     def dimension(self, pint_name: str) -> str | None:
         blob = self._read("units", _unit_key(pint_name))
         dimension = blob.decode("utf-8", "replace") if blob is not None else None

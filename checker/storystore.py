@@ -7,6 +7,11 @@ given (article paths are shown as given), the reading options, the ingest and ex
 versions (facts name the entities clustering weighs) and the clustering code. A corpus that
 changed in any file is clustered again. The header row is written last, after every other
 row of the stories, so a run stopped midway leaves stories that are never read.
+
+Only the newest stories of a corpus are kept: a corpus gated again after a change is
+clustered again, and the stories of its earlier state (the same folder and reading options,
+their `place`) are then deleted, so a corpus that changes every day does not add its stories
+to the cache every day (500 MB at 100,000 articles).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from checker.cache import FactCache, code_version, ingest_version
@@ -24,15 +30,30 @@ STORY_CODE = ("topics.py", "stories.py", "storystore.py")
 SEPARATOR = "\x1f"  # between the stories' key and a row's own key; in no term or number
 
 
+@dataclass(frozen=True)
+class StoriesKey:
+    """Where a corpus's stories are kept: ``key`` for this state of its files and of the
+    code, ``place`` for the corpus as gated whatever its state (folder and reading options)."""
+
+    key: str
+    place: str
+
+
 def stories_key(
     cache: FactCache, corpus: str, fingerprint: str, max_bytes: int, keep_going: bool
-) -> str:
-    parts = [cache.version, ingest_version(), code_version(STORY_CODE), corpus, fingerprint,
-             max_bytes, keep_going]  # fmt: skip
+) -> StoriesKey:
+    place = _digest([corpus, max_bytes, keep_going])
+    state = [cache.version, ingest_version(), code_version(STORY_CODE), fingerprint]
+    return StoriesKey(_digest([place, *state]), place)
+
+
+def _digest(parts: list[object]) -> str:
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
-def keep_stories(cache: FactCache, key: str, stories: CorpusStories) -> None:
+def keep_stories(cache: FactCache, where: StoriesKey, stories: CorpusStories) -> None:
+    """Write the stories, then the header, then delete the earlier stories of the place."""
+    key = where.key
     for term, stats in stories.stats.items():
         cache.keep("story_terms", _row(key, term), _dump([stats.frequency, stats.postings]))
     for index, member in enumerate(stories.entries):
@@ -41,16 +62,32 @@ def keep_stories(cache: FactCache, key: str, stories: CorpusStories) -> None:
         row = [topic.topic.model_dump(mode="json"), topic.members]
         cache.keep("story_topics", _row(key, str(index)), _dump(row))
     cache.flush()
-    cache.keep("stories", key, _dump([stories.size, len(stories.topics)]))
+    cache.keep("stories", key, _dump([stories.size, len(stories.topics), where.place]))
     cache.flush()
+    for old in cache.keys("stories"):
+        if old != key and _place_of(cache, old) == where.place:
+            _forget(cache, old)
 
 
-def stored_stories(cache: FactCache, key: str) -> StoredStories | None:
+def _place_of(cache: FactCache, key: str) -> str | None:
     header = cache.value("stories", key)
+    values = json.loads(header) if header is not None else []
+    return values[2] if len(values) > 2 else None
+
+
+def _forget(cache: FactCache, key: str) -> None:
+    """Delete the header first: rows without a header are never read."""
+    cache.drop("stories", key, key + "\0")
+    for table in ("story_terms", "story_members", "story_topics"):
+        cache.drop(table, key + SEPARATOR, key + chr(ord(SEPARATOR) + 1))
+
+
+def stored_stories(cache: FactCache, where: StoriesKey) -> StoredStories | None:
+    header = cache.value("stories", where.key)
     if header is None:
         return None
-    size, topics = json.loads(header)
-    return StoredStories(cache, key, size, topics)
+    size, topics = json.loads(header)[:2]
+    return StoredStories(cache, where.key, size, topics)
 
 
 class StoredStories:

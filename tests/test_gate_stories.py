@@ -189,3 +189,22 @@ def test_a_new_article_finds_its_story_by_names_rare_only_in_its_weeks(
     for _ in ("cold", "warm"):
         [topic] = _gate(new, corpus, cached).topics
         assert sorted(topic.articles) == ["b.md", "story/a.md"]
+
+
+def test_only_the_newest_stories_of_a_corpus_are_kept(tmp_path: Path, cached: Config) -> None:
+    corpus, new = _corpus(tmp_path), _new(tmp_path, CONTRADICTS)
+    _gate(new, corpus, cached)
+    (corpus / "mine" / "c.txt").write_text(MINE["mine/c.txt"].replace("48,000", "49,000"))
+    _gate(new, corpus, cached)
+    assert cached.cache is not None
+    [kept] = cached.cache.keys("stories")
+    for table in ("story_terms", "story_members", "story_topics"):
+        assert {key.split("\x1f")[0] for key in cached.cache.keys(table)} == {kept}
+
+
+def test_stories_of_another_corpus_stay(tmp_path: Path, cached: Config) -> None:
+    new = _new(tmp_path, CONTRADICTS)
+    _gate(new, _corpus(tmp_path), cached)
+    _gate(new, write_corpus(tmp_path / "other", VACUUMS), cached)
+    assert cached.cache is not None
+    assert len(cached.cache.keys("stories")) == 2
