@@ -11,7 +11,8 @@ row of the stories, so a run stopped midway leaves stories that are never read.
 Only the newest stories of a corpus are kept: a corpus gated again after a change is
 clustered again, and the stories of its earlier state (the same folder and reading options,
 their `place`) are then deleted, so a corpus that changes every day does not add its stories
-to the cache every day (500 MB at 100,000 articles).
+to the cache every day (500 MB at 100,000 articles). Stories written before headers named
+their place cannot be reached by any key and are deleted too.
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ def keep_stories(cache: FactCache, where: StoriesKey, stories: CorpusStories) ->
     cache.keep("stories", key, _dump([stories.size, len(stories.topics), where.place]))
     cache.flush()
     for old in cache.keys("stories"):
-        if old != key and _place_of(cache, old) == where.place:
-            _forget(cache, old)
+        if old != key and _place_of(cache, old) in (where.place, None):
+            _forget(cache, old)  # an earlier state, or stories of a format no key reaches
 
 
 def _place_of(cache: FactCache, key: str) -> str | None:
