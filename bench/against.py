@@ -26,14 +26,11 @@ import argparse
 import json
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench.corpus import ROOT
 from bench.generate import generate, topic_folders
+from bench.timing import timed_check
 
 NEW_STORY = 3  # the story whose first article is held out as the new source
 
@@ -52,15 +49,9 @@ def prepare(base: Path, articles: int) -> tuple[Path, Path]:
 
 
 def gate(new: Path, corpus: Path, out: Path, cache: Path) -> float:
-    command = [sys.executable, "-m", "checker", "check", str(new), "--against", str(corpus),
-               "--topics", "auto", "--format", "json", "--out", str(out), "-q",
-               "--fail-on", "never", "--cache", str(cache)]  # fmt: skip
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"checker check failed ({done.returncode}): {done.stderr[-2000:]}")
-    return elapsed
+    return timed_check([str(new), "--against", str(corpus), "--topics", "auto", "--format",
+                        "json", "--out", str(out), "-q", "--fail-on", "never", "--cache",
+                        str(cache)])  # fmt: skip
 
 
 def variant(new: Path, original: str, run: int) -> None:

@@ -10,24 +10,16 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench.corpus import ROOT, build_corpus, load_sources, source_groups, total_mb, write_files
+from bench.corpus import build_corpus, load_sources, source_groups, total_mb, write_files
+from bench.timing import timed_check
 
 
 def _check(folder: Path, out: Path, cache: Path) -> float:
-    command = [sys.executable, "-m", "checker", "check", str(folder), "--out", str(out), "-q",
-               "--fail-on", "never", "--format", "json", "--cache", str(cache)]  # fmt: skip
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"checker check failed ({done.returncode}): {done.stderr[-2000:]}")
-    return elapsed
+    return timed_check([str(folder), "--out", str(out), "-q", "--fail-on", "never", "--format",
+                        "json", "--cache", str(cache)])  # fmt: skip
 
 
 def measure(folder: Path, scratch: Path, runs: int) -> tuple[list[float], list[float]]:

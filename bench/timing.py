@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -58,3 +60,17 @@ def once(work: Callable[[], object]) -> float:
     start = time.perf_counter()
     work()
     return time.perf_counter() - start
+
+
+def timed_check(arguments: list[str]) -> float:
+    """Wall seconds of ``python -m checker check ARGUMENTS`` in a fresh process, from the
+    repository root; a failed run stops the benchmark with checker's stderr."""
+    from bench.corpus import ROOT
+
+    command = [sys.executable, "-m", "checker", "check", *arguments]
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"checker check failed ({done.returncode}): {done.stderr[-2000:]}")
+    return elapsed
