@@ -14,7 +14,7 @@ as new, not twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker import snapshot
@@ -34,8 +34,10 @@ from checker.report.subset import keep_findings
 from checker.snapshot import look_ahead, resolved
 from checker.stories import StoryLookup, StoryTopic, corpus_stories, placed_story
 from checker.storystore import StoriesDamaged, keep_stories, stored_stories, stories_key
-from checker.topics import TopicMode, cluster_topics
+from checker.topics import Document, TopicMode, cluster_topics, document
 from checker.topicsfile import apply_topics_file, topics_files
+
+FACT_CHUNK = 2_000  # corpus articles whose facts are held at once while clustering
 
 
 def check_against(
@@ -184,10 +186,29 @@ def corpus_stories_of(
             return stored
     read = load_articles([corpus], options, cache)
     known = unique_ids([a for a in read if resolved(Path(a.info.path)) not in leave_out])
-    stories = corpus_stories(known, extract_all(known, config))
+    stories = corpus_stories(_documents(known, config), {a.id: a.info.path for a in known})
     if cache is not None and key is not None:
         keep_stories(cache, key, stories)
     return stories
+
+
+def _documents(articles: list[Article], config: Config) -> list[Document]:
+    """Each article as clustering sees it, its facts read FACT_CHUNK articles at a time, so
+    that a large corpus's facts are never all held at once (only their names are kept)."""
+    docs: list[Document] = []
+    for start in range(0, len(articles), FACT_CHUNK):
+        chunk = articles[start : start + FACT_CHUNK]
+        facts = extract_all(chunk, _offset_progress(config, start, len(articles)))
+        docs.extend(document(article, facts[article.id]) for article in chunk)
+    return docs
+
+
+def _offset_progress(config: Config, done_before: int, total: int) -> Config:
+    """``config`` reporting a chunk's progress as progress through the whole corpus."""
+    outer = config.progress
+    if outer is None:
+        return config
+    return replace(config, progress=lambda done, _: outer(done_before + done, total))
 
 
 def _join_corpus_topic(corpus_topics: list[Topic], new_ids: list[str], corpus: str) -> list[Topic]:

@@ -35,6 +35,7 @@ from checker.models import Article, Fact, Topic
 from checker.topics import (
     MAX_POSTINGS,
     THRESHOLD,
+    Document,
     cluster_documents,
     cosine,
     date_window,
@@ -109,13 +110,13 @@ class CorpusStories:
         return self.topics[index]
 
 
-def corpus_stories(articles: list[Article], facts: dict[str, list[Fact]]) -> CorpusStories:
-    """Cluster ``articles`` (checker.topics) and keep what placing a new article reads."""
-    docs = sorted((document(a, facts.get(a.id, [])) for a in articles), key=lambda d: d.id)
+def corpus_stories(docs: list[Document], path_of: dict[str, str]) -> CorpusStories:
+    """Cluster the corpus's documents (checker.topics.document, not weighed yet; ``path_of``
+    gives each one's file) and keep what placing a new article reads."""
+    docs = sorted(docs, key=lambda d: d.id)
     weigh(docs)
     topics = cluster_documents(docs)
     topic_of = {aid: index for index, topic in enumerate(topics) for aid in topic.articles}
-    path_of = {a.id: a.info.path for a in articles}
     holders: dict[str, list[int]] = defaultdict(list)
     windowed: dict[str, list[int]] = defaultdict(list)
     for index, doc in enumerate(docs):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import checker.gate as gate
 import checker.ingest as ingest
 from checker.cache import FactCache
 from checker.gate import check_against
@@ -208,3 +209,12 @@ def test_stories_of_another_corpus_stay(tmp_path: Path, cached: Config) -> None:
     _gate(new, write_corpus(tmp_path / "other", VACUUMS), cached)
     assert cached.cache is not None
     assert len(cached.cache.keys("stories")) == 2
+
+
+def test_the_corpus_facts_read_in_chunks_give_the_same_report(
+    tmp_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, new = _corpus(tmp_path), _new(tmp_path, CONTRADICTS)
+    whole = _gate(new, corpus, config).model_dump_json()
+    monkeypatch.setattr(gate, "FACT_CHUNK", 1)
+    assert _gate(new, corpus, config).model_dump_json() == whole
