@@ -22,3 +22,7 @@ def test_the_words_between_number_and_noun_are_the_modifiers(
     quote: str, modifiers: tuple[str, ...]
 ) -> None:
     assert count_modifiers(quote) == modifiers
+
+
+def test_a_vague_count_has_no_modifier_from_its_linking_words() -> None:
+    assert count_modifiers("dozens of clinics") == ()

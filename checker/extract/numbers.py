@@ -1,7 +1,8 @@
 """Number grammar: digits, number words, fractions, scale words and vague amounts.
 
 Each function turns the text of one matched numeral into a float; the regular expressions
-that find numerals live in ``quantities.py`` and are built from the word lists here.
+that find numerals live in ``quantities.py`` and are built from the word lists here (kept in
+checker.numberwords, which the rules read too without importing the extractor).
 """
 
 from __future__ import annotations
@@ -9,28 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}  # fmt: skip
-# Indian English counts in lakhs (100,000) and crores (10 million): "Rs 5 crore", "13 lakh".
-SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9,
-          "trillion": 1e12}  # fmt: skip
-SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
-                       "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
-                       "hundred": 1e2, "dozen": 12.0, "dozens": 12.0, "doz": 12.0,
-                       "dozs": 12.0, "dz": 12.0, "dzs": 12.0, "lakhs": 1e5,
-                       "crores": 1e7}  # fmt: skip
-DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-                "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-                "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-                "tenth": 10, "tenths": 10}  # fmt: skip
-# Matched by their first five letters, so "doubled", "tripling" and "quadrupled" count too.
-MULTIPLIER_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "quadruple": 4.0}
+from checker.numberwords import (
+    DENOMINATORS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE_COUNT_WORDS,
+    VAGUE_PLURALS,
+)
 
 NUMBER_WORD = "|".join(sorted([*UNITS, *TENS, "hundred", *SCALES, "dozen"], key=len, reverse=True))
 FRACTION_WORD = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
@@ -41,29 +29,6 @@ DIGIT = rf"[\d{VULGAR_FRACTIONS}]"  # a character that starts a numeral written 
 # Slash fractions read without a following "of": denominators news uses for shares and
 # measures. Any other "a/b" ("10/12", "9/11", "24/7") is a date, a name or a rate.
 SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100})
-
-# Vague amounts as documented intervals [low, high) of the multiplier applied to the scale:
-# "several hundred thousand" = [2, 10) x 100,000; "hundreds of thousands" = [200, 1000) x 1,000.
-VAGUE_COUNT_WORDS = {
-    "a few": (2.0, 6.0),
-    "a couple of": (2.0, 4.0),
-    "several": (2.0, 10.0),
-    "a handful of": (2.0, 10.0),
-    "a handful": (2.0, 10.0),
-    "many": (2.0, 1000.0),
-}
-VAGUE_PLURALS = {
-    "tens": (20.0, 100.0),
-    "dozens": (24.0, 144.0),
-    "scores": (40.0, 200.0),
-    "hundreds": (200.0, 1000.0),
-    "thousands": (2e3, 1e6),
-    "millions": (2e6, 1e9),
-    "billions": (2e9, 1e12),
-    "trillions": (2e12, 1e15),
-}
-PLURAL_SCALES = {"hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
-                 "trillions": 1e12}  # fmt: skip
 
 _SEPARATORS = re.compile(r"[,\u00a0\u2009\u202f ]")
 _WORD_SPLIT = re.compile(r"[\s\-–]+")

@@ -25,6 +25,7 @@ from checker.extract.numerals import (
     fraction,
     slash_fraction,
 )
+from checker.numberwords import MULTIPLIER_WORDS, VAGUE_PLURALS
 from checker.regex_trie import trie_alternation
 
 _MORE_WORDS = ("more", "greater", "larger", "bigger", "higher")
@@ -203,7 +204,7 @@ _PLAIN_QUANTITY = _quantity_pattern(allow_range=False, allow_ratio=False)
 _FIRST_WORDS = frozenset(
     {phrase.split()[0].removesuffix(".") for phrase in _QUALIFIER_OF}
     | {"between", "from", "minus", "negative", "a", "an", "half", "quarter", "several", "twice"}
-    | {*num.VAGUE_PLURALS, *num.NUMBER_WORD.split("|")}
+    | {*VAGUE_PLURALS, *num.NUMBER_WORD.split("|")}
     | {prefix.split("\\")[0] for prefix in _DOLLAR_PREFIX.split("|")}
     | {"a", "au", "ca", "s", "r", "us"}
 )
@@ -512,7 +513,7 @@ def _read_multiplier_word(m: re.Match[str]) -> RawQuantity | None:
     """'twice', 'doubled', 'tripled', 'sixfold': a multiplier stated in one word."""
     word = m.group("mword").lower()
     stem = word.replace("-", "").removesuffix("fold")
-    value = next((v for k, v in num.MULTIPLIER_WORDS.items() if word.startswith(k[:5])), None)
+    value = next((v for k, v in MULTIPLIER_WORDS.items() if word.startswith(k[:5])), None)
     if value is None:
         value = num.parse_words(stem)
     if value is None:

@@ -90,13 +90,14 @@ def run_topic_rules(
     # A verb of change ("rose to 131 cases", a weak predicate) names no measure of its own.
     strong = frozenset(name for name, entry in source.predicates.items() if not entry.weak)
     measures = Measures(strong, frozenset(source.broad_nouns | source.generic_counters))
-    groups = group_facts(facts, families, measures)
+    keys = [group_key(fact, families, measures) for fact in facts]
+    groups = group_facts(facts, families, measures, keys)
     context.indexes["measures"] = measures
     # A figure too vague to group (no predicate, or neither subject nor product) can still be
     # unsourced: kinds that judge single facts see these too, one bundle per topic.
     loose: dict[str, list[Fact]] = {}
-    for fact in facts:
-        if group_key(fact, families, measures) is None:
+    for fact, key in zip(facts, keys, strict=True):
+        if key is None:
             loose.setdefault(fact.topic, []).append(fact)
     topics = _by_topic(facts)
     context.indexes["unstated_prices"] = arithmetic.unstated_prices(rules, facts, context)

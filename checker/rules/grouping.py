@@ -25,6 +25,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from checker.models import Dimension, Fact
+from checker.numberwords import (
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE_COUNT_WORDS,
+    VAGUE_PLURALS,
+)
 
 GroupKey = tuple[str, str, str]
 COUNT = "count"  # the predicate of a count that is its own measure
@@ -84,34 +92,43 @@ def group_key(
 
 
 _QUOTE_WORD = re.compile(r"[^\W_][\w'’-]*")
-_NUMBER_WORD = re.compile(
-    r"[\d.,]+\w*|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety)(?:-\w+)?|hundreds?|thousands?|millions?|billions?|"
-    r"trillions?|dozens?|several|few|many|mn|bn|k|m"
-)
+# A token of the number in a count's quote: figures, or the number grammar's words.
+_NUMBER_TOKEN = re.compile(
+    r"[\d.,]+\w*|(?:"
+    + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+    + r")(?:-\w+)?|hundreds?|dozens?|"
+    + "|".join([*SCALES, *(f"{s}s" for s in SCALES), *SCALE_ABBREVIATIONS, *VAGUE_PLURALS,
+                *(w for phrase in VAGUE_COUNT_WORDS for w in phrase.split())])
+)  # fmt: skip
+# Words that join a number to its noun without qualifying the noun ("dozens of clinics").
+_LINKING_WORDS = frozenset(["of", "the", "a", "an"])
 
 
 def count_modifiers(quote: str) -> tuple[str, ...]:
     """The words between a count's number and its noun ('two diesel ferries' -> diesel),
     sorted; none for '12 clinics'."""
     words = _QUOTE_WORD.findall(quote.lower())
-    numbers = [i for i, word in enumerate(words) if _NUMBER_WORD.fullmatch(word)]
+    numbers = [i for i, word in enumerate(words) if _NUMBER_TOKEN.fullmatch(word)]
     if not numbers:
         return ()
-    return tuple(sorted(set(words[numbers[-1] + 1 : -1])))
+    return tuple(sorted(set(words[numbers[-1] + 1 : -1]) - _LINKING_WORDS))
 
 
 def group_facts(
-    facts: list[Fact], families: dict[str, str] | None = None, measures: Measures | None = None
+    facts: list[Fact],
+    families: dict[str, str] | None = None,
+    measures: Measures | None = None,
+    keys: list[GroupKey | None] | None = None,
 ) -> dict[GroupKey, list[Fact]]:
     """Facts by group key, each group in article/offset order; keys in sorted order.
+    ``keys`` are the facts' group_key values when the caller has them already.
 
     A count that names no product ("an order for 85 aircraft") joins the group of the one
     product the topic counts in that unit under that predicate ("60 VT-290 jets"), if there
     is exactly one; two passes, still O(n)."""
     groups: dict[GroupKey, list[Fact]] = defaultdict(list)
-    keys = [group_key(fact, families, measures) for fact in facts]
+    if keys is None:
+        keys = [group_key(fact, families, measures) for fact in facts]
     sole = _sole_products(facts, keys, families or {})
     # A percentage whose sentence names nobody ("18% contained") joins the measure others
     # state of a named subject ("the fire was 12% contained"): the topic is one story.
