@@ -40,7 +40,7 @@ from pydantic import TypeAdapter, ValidationError
 from checker import __version__
 from checker.files import SourceFile
 from checker.models import Article, Fact
-from checker.report.fragments import FINDINGS, CheckedTopic
+from checker.report.fragments import FACTS, FINDINGS, CheckedTopic
 from checker.rules.spec import RuleSpec
 from checker.units import DIMENSIONS
 
@@ -62,7 +62,6 @@ INGEST_CODE = ("ingest.py", "files.py", "metadata.py", "dates.py", "date_words.p
                "date_values.py", "regex_trie.py", "models.py", "yamlsource.py")  # fmt: skip
 INGEST_LIBRARIES = ("pyyaml", "trafilatura", "lxml")  # front matter; HTML pages
 ARTICLES = TypeAdapter(list[Article])
-FACTS = TypeAdapter(list[Fact])
 T = TypeVar("T")
 # Table -> its value column (zlib-compressed JSON), each keyed by `key TEXT PRIMARY KEY`; the
 # facts table is named as before topics were cached, so a cache made then is still read.

@@ -428,6 +428,28 @@ def test_would_in_reported_speech_with_a_condition_stays_hypothetical(config: Co
     assert fact.modality.value == "hypothetical"
 
 
+def test_a_company_named_corporation_speaks_for_itself(config: Config) -> None:
+    text = "Acme Corporation said it will invest $2 billion in its new plant in Ohio."
+    [fact] = facts_of(text, config)
+    assert fact.subject == "Acme Corporation"
+
+
+def test_jobs_promised_are_no_investment(config: Config) -> None:
+    [fact] = facts_of("Orbex promised 1,200 permanent jobs at the plant.", config)
+    assert fact.predicate == "employees"
+
+
+def test_a_sum_pledged_is_an_investment(config: Config) -> None:
+    [fact] = facts_of("The government pledged $40 million to the flood fund.", config)
+    assert fact.predicate == "investment"
+
+
+def test_a_sum_given_in_aid_is_invested_whoever_the_clause_employs(config: Config) -> None:
+    text = "Belgium will give up to €150 million in aid to suppliers that employ 4,000 people."
+    [money] = [f for f in facts_of(text, config) if f.unit == "EUR"]
+    assert money.predicate == "investment"
+
+
 def test_a_datelines_place_is_not_the_subject(config: Config) -> None:
     text = "RENNET BAY, May 5 (Reuters) - The contract is valued at EUR 3.1 billion, Ada Obi said."
     [fact] = [f for f in facts_of(text, config) if f.unit == "EUR"]

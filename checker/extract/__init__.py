@@ -329,6 +329,8 @@ def _predicate_of(
         text, max(0, quantity.start - 12), quantity.start
     )
     weak = frozenset() if relative else lexicons.weak_predicates
+    if quantity.currency is not None:  # a weak cue that says what a sum is ("in aid") keeps it
+        weak = weak - lexicons.money_predicate.keys()
     predicate = nearest_predicate(cues, quantity.start, quantity.end, weak, text)
     if quantity.currency is not None and predicate is not None:
         return lexicons.money_predicate.get(predicate, predicate)

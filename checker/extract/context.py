@@ -604,9 +604,20 @@ def governing_verb(text: str, start: int, end: int, sentence_start: int,
     return before.group("verb") if before else None
 
 
+# Head words of public bodies, which report on others: unlike _INSTITUTION (an organization,
+# not a person), not the words companies are named with (Corporation, Bank, Fund, Group).
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Ministry|Department|Agency|Authority|Bureau|Commission|Council|Hospital|University|"
+    r"Board|Office|Institute|Court|Police|Government|Directorate|Administration|Association|"
+    r"Federation|Union|Organi[sz]ation|Service|Committee|Parliament|Senate|Congress|Regulator|"
+    r"Center|Centre)\b"
+)
+
+
 def is_institution(name: str) -> bool:
-    """'Ministry of Health', 'Port Authority': a body that reports on others, not a company."""
-    return _INSTITUTION.search(name) is not None and _COMPANY_SUFFIX.search(name) is None
+    """'Ministry of Health', 'Port Authority': a body that reports on others, not a company
+    ('Acme Corporation' speaks of itself)."""
+    return _PUBLIC_BODY.search(name) is not None and _COMPANY_SUFFIX.search(name) is None
 
 
 # A sum of money that names what something is worth ("a project worth EUR 310m", "a EUR 130

@@ -88,7 +88,7 @@ def run_topic_rules(
     families = unit_families(conversions)
     source = context.lexicons.source
     # A verb of change ("rose to 131 cases", a weak predicate) names no measure of its own.
-    strong = frozenset(name for name, entry in source.predicates.items() if not entry.weak)
+    strong = frozenset(source.predicates) - context.lexicons.weak_predicates
     measures = Measures(strong, frozenset(source.broad_nouns | source.generic_counters))
     keys = [group_key(fact, families, measures) for fact in facts]
     groups = group_facts(facts, families, measures, keys)

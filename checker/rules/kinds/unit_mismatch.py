@@ -160,10 +160,29 @@ def check_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContex
         echoes = _bracketed_conversions(facts, context)
         pairs = _same_figure_pairs(facts, lambda f: f.unit if f.dimension is Dimension.currency
                                    and f.id not in echoes else None)  # fmt: skip
+        dollars = _dollar_codes(context)
         findings += [_incommensurable(rule, a, b, context, f"the same number is given in "
                                       f"{a.unit} and in {b.unit}, which no exchange rate makes "
-                                      "equal") for a, b in pairs]  # fmt: skip
+                                      "equal") for a, b in pairs
+                     if not _either_dollar(a, b, dollars)]  # fmt: skip
     return findings
+
+
+# A dollar sign with no country before it ("$6.40"): read as USD, but a Canadian, Australian
+# or Hong Kong paper writes its own dollar so.
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z])\$")
+
+
+def _dollar_codes(context: RuleContext) -> frozenset[str]:
+    """The ISO codes of the currencies the lexicon writes with '$' or calls dollars."""
+    currencies = context.lexicons.source.currencies
+    return frozenset(code for surface, code in currencies.items()
+                     if "$" in surface or "dollar" in surface.lower())  # fmt: skip
+
+
+def _either_dollar(a: Fact, b: Fact, dollars: frozenset[str]) -> bool:
+    """Two dollars of which one is a bare '$': the same figure may be the same currency."""
+    return {a.unit, b.unit} <= dollars and any(_BARE_DOLLAR.search(f.quote) for f in (a, b))
 
 
 def _same_figure_pairs(
@@ -316,14 +335,17 @@ def _incommensurable(rule: RuleSpec, a: Fact, b: Fact, context: RuleContext, ver
 
 
 # Two figures in units with no known factor are shown side by side only if they could be one
-# quantity: no exchange rate or packing factor in news copy is a thousandfold ("EUR 1.78
-# billion" beside a "$3.68" share price is two different things).
+# quantity: no packing factor in news copy is a thousandfold, and no exchange rate a
+# hundred-thousandfold (the won, the rupiah and the dong are 1,400 to 26,000 to the dollar),
+# while "EUR 1.78 billion" beside a "$3.68" share price is two different things.
 UNKNOWN_FACTOR_RANGE = 1000.0
+EXCHANGE_RATE_RANGE = 100_000.0
 
 
 def _too_far_apart(a: Fact, b: Fact) -> bool:
     ratio = _magnitude(a) / _magnitude(b)
-    return not 1 / UNKNOWN_FACTOR_RANGE <= ratio <= UNKNOWN_FACTOR_RANGE
+    limit = EXCHANGE_RATE_RANGE if a.dimension is Dimension.currency else UNKNOWN_FACTOR_RANGE
+    return not 1 / limit <= ratio <= limit
 
 
 def _compare(rule: RuleSpec, a: Fact, b: Fact, context: RuleContext):
