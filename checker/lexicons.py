@@ -39,6 +39,12 @@ class PredicateEntry(_Strict):
         description='"The death toll rose to 23": "rose" names a change of anything, so the '
         "cue of another predicate in the number's clause wins over it.",
     )
+    counts: str | None = Field(
+        default=None,
+        title="The noun a bare figure of this predicate counts",
+        description='"The death toll rose to nine": a toll with no noun of its own counts '
+        'people, so it joins the timeline of "four people died".',
+    )
 
 
 class PredicateLexicon(_Strict):
@@ -81,6 +87,13 @@ class PhysicalUnit(_Strict):
         title="Symbol of a smaller unit that adds to this one when written after it: ft -> in "
         "('5 ft 2 in' is 5 1/6 ft), lb -> oz",
     )
+    glued: list[str] = Field(
+        default_factory=list,
+        title="Symbols read only glued to the number, in a sentence that speaks of the unit's "
+        "dimension",
+        description="'Temperatures reached 44.6C' (a temperature cue in the sentence), never "
+        "'Gate 12C' or 'the 5C'.",
+    )
 
 
 class UnitLexicon(_Strict):
@@ -100,6 +113,12 @@ class UnitLexicon(_Strict):
         title="Counted nouns (singular) too broad to say on their own what is measured "
         "('person', 'child'): a count of any other noun that no predicate cue names is "
         "compared with the other such counts of that noun ('12 clinics', '25 clinics')",
+    )
+    own_measures: list[str] = Field(
+        default_factory=list,
+        title="Physical dimensions a figure of which is what it measures (temperature): its "
+        "predicate is the dimension, whatever cue lies near it ('a record 44.6C ... as the "
+        "death toll rose' is a temperature, not deaths)",
     )
     context_cues: dict[str, list[str]] = Field(
         default_factory=dict,
@@ -150,6 +169,7 @@ class Lexicons:
     conversions: list[Conversion] = field(default_factory=list)
     generic_counters: set[str] = field(default_factory=set)
     broad_nouns: set[str] = field(default_factory=set)
+    own_measures: set[str] = field(default_factory=set)
     physical: dict[str, PhysicalUnit] = field(default_factory=dict)
     # phrase (lower case, single spaces) -> (decision, status)
     status_cues: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -165,8 +185,10 @@ class Lexicons:
                 cues = [*(old.cues if old else []), *entry.cues]
                 as_money = entry.as_money or (old.as_money if old else None)
                 weak = entry.weak or (old.weak if old else False)
+                counts = entry.counts or (old.counts if old else None)
                 self.predicates[name] = PredicateEntry(description=entry.description, cues=cues,
-                                                       as_money=as_money, weak=weak)  # fmt: skip
+                                                       as_money=as_money, weak=weak,
+                                                       counts=counts)  # fmt: skip
         elif isinstance(lexicon, EntityLexicon):
             self.entities.extend(lexicon.entities)
         elif isinstance(lexicon, StatusLexicon):
@@ -180,6 +202,7 @@ class Lexicons:
             self.conversions.extend(lexicon.conversions)
             self.generic_counters.update(lexicon.generic_counters)
             self.broad_nouns.update(lexicon.broad_nouns)
+            self.own_measures.update(lexicon.own_measures)
             self.physical.update(lexicon.physical)
             for dimension, cues in lexicon.context_cues.items():
                 self.context_cues[dimension] = [*self.context_cues.get(dimension, []), *cues]
@@ -217,6 +240,11 @@ class Lexicons:
                 name: entry.as_money
                 for name, entry in sorted(self.predicates.items())
                 if entry.as_money
+            },
+            counted_noun={
+                name: entry.counts
+                for name, entry in sorted(self.predicates.items())
+                if entry.counts
             },
             alias_to_entity=alias_to_entity,
             canonical_names={e.name.lower(): e for e in self.entities},
@@ -419,6 +447,7 @@ class CompiledLexicons:
     cue_index: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, predicate)
     money_predicate: dict[str, str]  # predicate -> what its cues name before a sum of money
     weak_predicates: frozenset[str]  # predicates whose cues other cues outweigh
+    counted_noun: dict[str, str]  # predicate -> the noun its bare figures count
     cue_to_predicate: dict[str, str]
     alias_to_entity: dict[str, EntityEntry]
     canonical_names: dict[str, EntityEntry]
@@ -454,10 +483,19 @@ class CompiledLexicons:
         """Status phrases, matched on case-folded text."""
         return _phrase_pattern(list(self.source.status_cues))
 
+    @cached_property
+    def glued_units(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        """The symbols read only glued to digits ('44.6C'), and the unit each one writes."""
+        written = {g: symbol for symbol, unit in self.source.physical.items() for g in unit.glued}
+        if not written:
+            return re.compile(r"(?!)"), written
+        return re.compile(rf"(?:{_surface_alternation(list(written))})(?![\w°])"), written
+
     def compile_patterns(self) -> None:
         """Compile every pattern now: before worker processes fork, so they share them."""
         for name in ("entity_pattern", "physical_pattern", "compound_pattern",
-                     "context_patterns", "measure_word_patterns", "status_pattern"):  # fmt: skip
+                     "context_patterns", "measure_word_patterns", "status_pattern",
+                     "glued_units"):  # fmt: skip
             getattr(self, name)
 
     def status_of(self, phrase: str) -> tuple[str, str] | None:

@@ -220,13 +220,16 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
     )
     end = raw.noun.end if noun_is_unit and not raw.noun.partitive else q.end
     quote = text[q.start : end]
+    if dimension is Dimension.number and raw.predicate in lexicons.counted_noun:
+        # "the death toll rose to nine": the toll counts people, as "four people died" does
+        unit, dimension = lexicons.counted_noun[raw.predicate], Dimension.count
     time = raw.time
     return Fact(
         id=fact_id(article, q.start, end, quote),
         article=article,
         topic=topic,
         subject=raw.subject.name if raw.subject else None,
-        predicate=raw.predicate or raw.verb or (measured.replace(" ", "_") if measured else None),
+        predicate=_predicate(raw, dimension, measured, lexicons),
         value=to_interval(
             q.low * scale, q.high * scale, q.qualifier, q.low_inclusive, q.high_inclusive
         ),
@@ -244,6 +247,14 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
         end=end,
         sentence=raw.sentence,  # the sentence's own (immutable) span
     )
+
+
+def _predicate(
+    raw: RawFact, dimension: Dimension, measured: str | None, lexicons: CompiledLexicons
+) -> str | None:
+    if dimension.value in lexicons.source.own_measures:
+        return dimension.value  # a temperature is a temperature whatever cue lies near it
+    return raw.predicate or raw.verb or (measured.replace(" ", "_") if measured else None)
 
 
 def _time(raw: RawFact | RawStatus) -> TimeRef | None:

@@ -32,7 +32,6 @@ def test_the_earlier_value_counts_what_the_figure_before_it_counts(config: Confi
     "text",
     [
         "Orbex shares rose to 52 on Monday.",  # a share price, not a count of shares
-        "The death toll rose to 23.",  # no plural noun: the toll's predicate says it
         "The Harbourline Ferries rose to 12.",  # a name ends the phrase
     ],
 )
@@ -55,3 +54,22 @@ def test_a_quote_stays_the_figure_itself(config: Config) -> None:
 def test_the_earlier_value_has_the_predicate_of_the_figure_before_it(config: Config) -> None:
     text = "Deaths rose to nine on Thursday, up from four."
     assert [f.predicate for f in facts_of(text, config)] == ["deaths", "deaths"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll rose to 23 on Tuesday.",
+        "The floods have killed 15, the ministry said.",
+        "Rescuers said 40 were injured and 1,200 evacuated.",
+    ],
+)
+def test_a_toll_with_no_noun_counts_the_people_its_predicate_names(
+    text: str, config: Config
+) -> None:
+    assert {f.unit for f in facts_of(text, config)} == {"person"}
+
+
+def test_a_bare_figure_of_a_predicate_that_names_no_noun_stays_a_number(config: Config) -> None:
+    [fact] = facts_of("Orbex said revenue rose to 52 in the quarter.", config)
+    assert fact.unit is None

@@ -557,3 +557,24 @@ def test_a_number_after_the_opening_determiner_counts_its_noun(config: Config) -
 
 def test_a_model_number_after_a_name_is_still_no_quantity(config: Config) -> None:
     assert facts_of("The 737 was grounded after Boeing 737 jets were inspected.", config) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Most hospitalised patients are children under five with pneumonia.", []),
+        ("The vaccine is approved for children aged 5 to 11.", []),
+        ("Flu shots are free for people 65 and older.", []),
+        ("Twelve people, including a child aged 4, were injured.", ["Twelve people"]),
+        ("Most of the 40 people hospitalised were aged over 65.", ["40 people"]),
+    ],
+)
+def test_an_age_says_who_is_meant_and_is_no_count(
+    text: str, counted: list[str], config: Config
+) -> None:
+    assert [f.quote for f in facts_of(text, config)] == counted
+
+
+def test_a_qualified_count_after_a_person_noun_is_still_a_count(config: Config) -> None:
+    text = "The plant employs more than 300 people, and hired over 200 workers this year."
+    assert [f.quote for f in facts_of(text, config)] == ["more than 300 people", "over 200 workers"]

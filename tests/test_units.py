@@ -207,3 +207,29 @@ def test_a_symbol_that_is_also_a_word_needs_its_context(
 def test_a_currency_named_by_a_hyphenated_noun_is_quoted_with_it(config: Config) -> None:
     text = "Fujitsu withdrew its one-yen bid for the contract."
     assert reading(text, "one-yen", config) == ("one-yen", 1, "JPY")
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("Temperatures hit a record 44.6C (112.3F) on Wednesday.", [("44.6C", "degC"),
+                                                                   ("112.3F", "degF")]),
+        ("The thermometer read 41C at noon, the hottest day this year.", [("41C", "degC")]),
+    ],
+)  # fmt: skip
+def test_a_temperature_symbol_glued_to_digits_is_read_beside_a_temperature_cue(
+    text: str, quotes: list[tuple[str, str]], config: Config
+) -> None:
+    assert [(f.quote, f.unit) for f in facts_of(text, config)] == quotes
+
+
+def test_a_letter_glued_to_digits_with_no_temperature_cue_names_something(config: Config) -> None:
+    assert facts_of("Passengers for Lisbon boarded at Gate 12C on Monday.", config) == []
+
+
+def test_a_temperature_is_its_own_measure_whatever_cue_lies_near(config: Config) -> None:
+    text = "Temperatures hit a record 44.6C on Wednesday as the death toll rose to 12."
+    assert [(f.quote, f.predicate) for f in facts_of(text, config)] == [
+        ("44.6C", "temperature"),
+        ("12", "deaths"),
+    ]

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 from checker.dates import DateMention, find_dates
 from checker.extract import numbers as num
-from checker.extract.ambiguity import currency_rather_than_unit, length_rather_than_million
+from checker.extract.ambiguity import (
+    currency_rather_than_unit,
+    length_rather_than_million,
+    nearest_cue,
+)
 from checker.extract.context import (
     AttributionCue,
     EntityMention,
@@ -74,6 +78,17 @@ _DETERMINER_BEFORE = re.compile(
     r"Just|Around|Roughly|Another)\s$"
 )
 _PRONOUN_ONE = frozenset({"one"})
+# Ages: "children aged 5 to 11", "children under five", "people 65 and older". The number
+# says who is meant, not how many: it is no count of its own.
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages?)\s+$", re.IGNORECASE)
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:children|kids|people|persons|adults|patients|residents|men|women|boys|girls|"
+    r"teenagers|teens|babies|infants|pupils|students|individuals|those|anyone|everyone)\s+$",
+    re.IGNORECASE,
+)
+_AGE_BOUND_AFTER = re.compile(r"\s+(?:and|or)\s+(?:older|over|above|younger|under|below)\b")
+_AGE_QUALIFIERS = frozenset({"less_than", "more_than", "at_least", "up_to"})
+AGE_ROOM = 16
 
 
 @dataclass(slots=True)
@@ -426,6 +441,8 @@ def _read_physical_unit(
         return
     match = lexicons.physical_pattern.match(text, quantity.end, sentence.end)
     if not match:
+        if quantity.glued:
+            _read_glued_symbol(text, quantity, sentence, lexicons)
         return
     unit = match.group("unit") or match.group("bracketed")
     dimension = lexicons.physical_dimension.get(_symbol_of(unit, lexicons), "physical")
@@ -440,6 +457,24 @@ def _read_physical_unit(
     quantity.is_year_like = False
     if quantity.physical:
         _add_smaller_unit(text, quantity, sentence, lexicons)
+
+
+def _read_glued_symbol(
+    text: str, quantity: RawQuantity, sentence: Span, lexicons: CompiledLexicons
+) -> None:
+    """'44.6C (112.3F)': a one-letter symbol glued to the digits is the unit only where the
+    sentence speaks of its dimension (a temperature cue); elsewhere it names something
+    ('Gate 12C')."""
+    pattern, written = lexicons.glued_units
+    match = pattern.match(text, quantity.end, sentence.end)
+    if match is None:
+        return
+    symbol = written[match.group(0)]
+    dimension = lexicons.physical_dimension.get(symbol, "physical")
+    if nearest_cue(text, quantity.start, match.end(), sentence, lexicons, (dimension,)) is None:
+        return
+    quantity.physical, quantity.end = symbol, match.end()
+    quantity.is_bare = quantity.is_year_like = False
 
 
 def _symbol_of(written: str, lexicons: CompiledLexicons) -> str:
@@ -608,8 +643,26 @@ def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sent
             counted = noun.noun is not None and noun.noun[:1].islower()
             if not (counted and _DETERMINER_BEFORE.search(before)):
                 return True  # "Windows 11", "Boeing 737 jets": a name, not an amount
+    if _is_an_age(text, quantity, noun, sentence):
+        return True
     bare_word = surface.strip().lower() in _PRONOUN_ONE
     return bare_word and (noun.noun is None or noun.partitive)
+
+
+def _is_an_age(text: str, quantity: RawQuantity, noun: NounReading, sentence: Span) -> bool:
+    """'aged 5 to 11', 'children under five', 'people 65 and older': an age names who is
+    meant, so it is never compared as a count of them."""
+    if noun.noun not in (None, "year", "years") or quantity.currency or quantity.suffix:
+        return False
+    if quantity.physical or quantity.currency_word:
+        return False
+    before = text[max(sentence.start, quantity.start - AGE_ROOM) : quantity.start]
+    if _AGED_BEFORE.search(before):
+        return True
+    if not _PEOPLE_BEFORE.search(before):
+        return False
+    bounded_after = _AGE_BOUND_AFTER.match(text, quantity.end, sentence.end) is not None
+    return quantity.qualifier in _AGE_QUALIFIERS or bounded_after
 
 
 def _nearest_date(
