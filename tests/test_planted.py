@@ -39,6 +39,10 @@ from tests.conftest import ROOT
 # 0/12, 2 false alarms; one of them (two diesel vs three electric ferries, counted as one
 # measure) went with the count modifiers, the other is the planted 36-ferries slip found as
 # a contradiction instead of a unit mismatch. Not tuned on otherwise.
+# tests/corpus-f: a fifth blind corpus (wildfire, port strike), scored on the code of
+# 2026-11-25: contradiction 2/4, unit_mismatch 3/4, unsupported 2/2, superseded 0/2, traps 0/12,
+# 1 false alarm (two sums of one company under `investment`: a C$2.5 million fund and C$96
+# million spent since 2021).
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.60, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.00},
@@ -50,11 +54,13 @@ FLOORS = {
                       "superseded": 0.50},
     "corpus-e.yaml": {"contradiction": 0.50, "unit_mismatch": 0.25, "unsupported": 0.50,
                       "superseded": 0.00},
+    "corpus-f.yaml": {"contradiction": 0.50, "unit_mismatch": 0.75, "unsupported": 0.99,
+                      "superseded": 0.00},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
-                        "corpus-d.yaml": 0, "corpus-e.yaml": 0}  # fmt: skip
+                        "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0}  # fmt: skip
 FALSE_ALARMS_CEILING = {"corpus.yaml": 1, "corpus-b.yaml": 0, "corpus-c.yaml": 1,
-                        "corpus-d.yaml": 0, "corpus-e.yaml": 1}  # fmt: skip
+                        "corpus-d.yaml": 0, "corpus-e.yaml": 1, "corpus-f.yaml": 1}  # fmt: skip
 CASES = [(gold, kind) for gold, floors in FLOORS.items() for kind in sorted(floors)]
 
 
