@@ -117,8 +117,8 @@ DATE_PATTERN = re.compile(
         [Ll]ater\s+this)\s+(?P<rel_u>week|month|quarter|year|weekend))
   | (?P<coming>(?:[Ii]n\s+)?[Tt]he\s+(?:coming|next\s+few|next\s+several)\s+years)
   | (?P<day>[Yy]esterday|[Tt]oday|[Tt]omorrow)
-  | (?P<wd>(?:(?<=on\s)|(?<=[Bb]y\s)|(?<=[Ss]ince\s)|(?<=until\s)
-        |(?=\w+day\s+(?:night|evening|morning|afternoon)\b))
+  | (?P<wd>(?:(?<=on\s)|(?<=[Bb]y\s)|(?<=[Ss]ince\s)|(?<=until\s)|(?<=said\s)|(?<=ed\s)
+        |(?=\w+day\s+(?:night|evening|morning|afternoon)\b)|(?=\w+day['’]s\s))
         (?P<wd_n>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
     """,
     re.VERBOSE,

@@ -564,6 +564,8 @@ def singular(noun: str, lexicons: CompiledLexicons) -> str:
         return irregular
     if noun[:-1].isupper() and noun.endswith("s"):
         return noun[:-1]
+    if noun.isupper() and len(noun) > 1:
+        return noun  # "14,000 TEU": an abbreviation keeps its capitals
     word = noun.lower()
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"

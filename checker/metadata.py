@@ -63,7 +63,8 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
     title = _markdown_heading(non_blank) or _title_line(head, non_blank)
     if title:
         found["title"], sources["title"] = title, "title_line"
-    for position, (_, line) in enumerate(non_blank[:6]):
+    for position, (_, written) in enumerate(non_blank[:6]):
+        line = _EMPHASIS.sub("", written).strip()
         date = parse_date_line(line) or (
             None if line.startswith("By ") else _date_before_separator(line)
         )
@@ -89,6 +90,9 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
     return found, sources
 
 
+# Markdown emphasis around a date line: "*Tuesday, 10 March 2026 | The morning briefing*",
+# "**Published: 6 March 2026** | Press release".
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 # "May 5, 2026 · 3 min read", "4 May 2026 | Updated 09:12": the date before the separator.
 _DATE_LINE_SEPARATOR = re.compile(r"\s+[·|•]\s+")
 
@@ -188,14 +192,15 @@ def _after_block(head: list[tuple[int, str]], lines: list[tuple[int, str]]) -> i
 
 
 def _is_byline_or_date(line: str) -> bool:
-    return line.startswith("By ") or parse_date_line(line) is not None
+    plain = _EMPHASIS.sub("", line).strip()
+    return plain.startswith("By ") or parse_date_line(plain) is not None
 
 
 _METADATA_LABEL = re.compile(r"^(?:Published|Updated|Posted|Date|Dateline)\s*:", re.IGNORECASE)
 
 
 def _is_metadata_line(line: str) -> bool:
-    return bool(_METADATA_LABEL.match(line)) or _is_byline_or_date(line)
+    return bool(_METADATA_LABEL.match(_EMPHASIS.sub("", line))) or _is_byline_or_date(line)
 
 
 def _looks_like_title(head: list[tuple[int, str]], index: int) -> bool:

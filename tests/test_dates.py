@@ -32,6 +32,9 @@ ANCHOR = "2026-01-15"  # a Thursday
         ("It was signed in April of 1987.", "1987-04"),
         ("By Monday night, 2,000 had left.", "2026-01-12"),
         ("Power returned Tuesday evening.", "2026-01-13"),
+        ("The assessment, released Wednesday, found 64 homes destroyed.", "2026-01-14"),
+        ("Police said Wednesday that the road was closed.", "2026-01-14"),
+        ("Wednesday's record reading will stand.", "2026-01-14"),
     ],
 )
 def test_dates_resolve_against_the_publication_date(text: str, value: str) -> None:
@@ -224,3 +227,12 @@ def test_a_number_after_a_currency_sign_is_not_a_day() -> None:
 
 def test_a_year_span_is_not_a_publication_date() -> None:
     assert parse_date_line("2013-14") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Shoppers flocked to the mall on Black Friday.", "The vote is on Super Tuesday.",
+     "Wednesday Addams returns to the screen."],
+)  # fmt: skip
+def test_a_weekday_inside_a_name_is_not_a_date(text: str) -> None:
+    assert find_dates(text, ANCHOR) == []

@@ -227,3 +227,13 @@ def test_the_copyright_owner_ends_before_the_notice_and_footer_links() -> None:
     text = "Body.\n\n© 2026 Harbour Digest Media. All rights reserved. | About | Privacy\n"
     found, _ = infer_metadata(text)
     assert found["outlet"] == "Harbour Digest Media"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["*Tuesday, 10 March 2026 | The morning briefing for freight professionals*",
+     "**Published: 10 March 2026** | Press release | Aalvik, Denmark", "_March 10, 2026_"],
+)  # fmt: skip
+def test_a_date_line_in_markdown_emphasis_gives_the_publication_date(line: str) -> None:
+    found, _ = infer_metadata(f"# Aalvik strike talks resume\n\n{line}\n\nTalks resumed.")
+    assert (found["title"], found["published"]) == ("Aalvik strike talks resume", "2026-03-10")

@@ -42,19 +42,23 @@ from tests.conftest import ROOT
 # tests/corpus-f: a fifth blind corpus (wildfire, port strike), scored on the code of
 # 2026-11-25: contradiction 2/4, unit_mismatch 3/4, unsupported 2/2, superseded 0/2, traps 0/12,
 # 1 false alarm (two sums of one company under `investment`: a C$2.5 million fund and C$96
-# million spent since 2021).
+# million spent since 2021). Its misses then led to: predicates for homes destroyed and
+# damaged, area burned, strikes and limits ("homes" alone no longer means homes powered); a
+# lower bound ("at least 22 homes") that no longer reconciles 38 and 64; dates after "said"
+# or a past participle ("released Wednesday") and in Markdown emphasis; counts under no
+# predicate compared per subject: contradiction 3/4 (and corpus-c's hectares-as-acres slip).
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.60, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.00},
     "corpus-b.yaml": {"contradiction": 0.75, "unit_mismatch": 0.50, "unsupported": 0.99,
                       "superseded": 0.50},
-    "corpus-c.yaml": {"contradiction": 0.75, "unit_mismatch": 0.50, "unsupported": 0.50,
+    "corpus-c.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.50,
                       "superseded": 0.50},
     "corpus-d.yaml": {"contradiction": 0.50, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.50},
     "corpus-e.yaml": {"contradiction": 0.50, "unit_mismatch": 0.25, "unsupported": 0.50,
                       "superseded": 0.00},
-    "corpus-f.yaml": {"contradiction": 0.50, "unit_mismatch": 0.75, "unsupported": 0.99,
+    "corpus-f.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.00},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,

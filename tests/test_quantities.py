@@ -578,3 +578,35 @@ def test_an_age_says_who_is_meant_and_is_no_count(
 def test_a_qualified_count_after_a_person_noun_is_still_a_count(config: Config) -> None:
     text = "The plant employs more than 300 people, and hired over 200 workers this year."
     assert [f.quote for f in facts_of(text, config)] == ["more than 300 people", "over 200 workers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dockworkers walked off the job at 6 a.m. on Tuesday.", "The shift ends at 5 pm.",
+     "The doors closed at 10 o'clock."],
+)  # fmt: skip
+def test_a_time_of_day_is_no_quantity(text: str, config: Config) -> None:
+    assert facts_of(text, config) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The fire destroyed 64 homes in Marlow Creek.", "destroyed"),
+        ("Another 120 homes were damaged by the storm.", "damaged"),
+        ("The wind farm will produce enough to power 140,000 homes.", "homes_powered"),
+        ("**Power:** Around 84,000 households were without electricity on Monday.", "outages"),
+        ("The blaze has burned 12,600 hectares of forest.", "burned"),
+        ("About 1,150 dockworkers walked off the job on Tuesday.", "strike"),
+        ("Household water use will be limited to 120 litres per person per day.", "limit"),
+    ],
+)
+def test_what_is_claimed_of_homes_and_workers_is_named_by_the_verb(
+    text: str, predicate: str, config: Config
+) -> None:
+    assert only_fact(text, config).predicate == predicate
+
+
+def test_a_counting_unit_in_capitals_is_the_noun_counted_not_a_subject(config: Config) -> None:
+    fact = only_fact("The strike left about 14,000 TEU of containers on the quays.", config)
+    assert (fact.quote, fact.unit, fact.subject) == ("about 14,000 TEU", "TEU", None)

@@ -89,6 +89,7 @@ _PEOPLE_BEFORE = re.compile(
 _AGE_BOUND_AFTER = re.compile(r"\s+(?:and|or)\s+(?:older|over|above|younger|under|below)\b")
 _AGE_QUALIFIERS = frozenset({"less_than", "more_than", "at_least", "up_to"})
 AGE_ROOM = 16
+_CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock\b)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -235,7 +236,10 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
         if noun.item is None and context.models:
             noun.item = _nearest_model(context.models, quantity)
         clause = _clause_start(text, sentence.start, quantity.start)
-        subject = _subject(context.entities, quantity, source_name, clause) or voice.main_subject
+        subject = (
+            _subject(context.entities, quantity, source_name, clause, noun.end)
+            or voice.main_subject
+        )
         predicate = _predicate_of(quantity, cues, text, voice.lexicons)
         verb = None if predicate else governing_verb(text, quantity.start, noun.end,
                                                      sentence.start, sentence.end)  # fmt: skip
@@ -645,6 +649,8 @@ def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sent
                 return True  # "Windows 11", "Boeing 737 jets": a name, not an amount
     if _is_an_age(text, quantity, noun, sentence):
         return True
+    if quantity.is_bare and _CLOCK_AFTER.match(text, quantity.end, sentence.end):
+        return True  # "at 6 a.m.", "5 pm", "10 o'clock": a time of day
     bare_word = surface.strip().lower() in _PRONOUN_ONE
     return bare_word and (noun.noun is None or noun.partitive)
 
@@ -740,9 +746,11 @@ def _subject(
     quantity: RawQuantity | StatusMention,
     source: str | None,
     clause_start: int | None = None,
+    noun_end: int = 0,
 ) -> EntityMention | None:
     """The entity a number is about: the first before it (the clause's grammatical subject in
-    most news sentences) that is not the cited source, preferring names the lexicon knows."""
+    most news sentences) that is not the cited source, preferring names the lexicon knows.
+    The number's own noun ("14,000 TEU") is what it counts, never its subject."""
     candidates = [e for e in entities if e.type != "outlet" and not _is_source(e.name, source)]
     before = [e for e in candidates if e.end <= quantity.start]
     if clause_start is not None:
@@ -754,5 +762,5 @@ def _subject(
     known = [e for e in before if e.type]
     if known or before:
         return (known or before)[0]
-    after = [e for e in candidates if e.start >= quantity.end]
+    after = [e for e in candidates if e.start >= max(quantity.end, noun_end)]
     return after[0] if after else None

@@ -149,6 +149,9 @@ IRREGULAR_PLURALS = frozenset(
     ["people", "men", "women", "children", "staff", "police", "personnel", "cattle", "troops",
      "pence", "feet"]
 )  # fmt: skip
+# Counting units written in capitals and left singular after a number ("14,000 TEU of
+# containers"): the noun counted, not a name.
+COUNT_ABBREVIATIONS = frozenset(["TEU", "FEU"])
 # Singular head nouns that end a phrase before a model name ("200,000 unit H200 order").
 GENERIC_HEADS = frozenset(["unit", "piece", "item"])
 NOUNS_ENDING_ED = frozenset(["speed", "breed", "seed", "need", "feed", "shed", "bed"])
@@ -273,7 +276,7 @@ def _scan_phrase(text: str, pos: int, limit: int) -> tuple[list[str], str | None
             break  # "four people briefed", "one added": a verb or participle, not the noun
         words.append(token)
         pos = end = match.end()
-        if looks_plural(token) or lower in IRREGULAR_PLURALS:
+        if looks_plural(token) or lower in IRREGULAR_PLURALS or token in COUNT_ABBREVIATIONS:
             break
     return words, item, end
 
@@ -282,6 +285,8 @@ def _head(words: list[str]) -> str | None:
     """The head noun: the last word that is not a capitalized modifier or an acronym adjective."""
     for word in reversed(words):
         if word[0].islower() or looks_plural(word) or word.lower() in IRREGULAR_PLURALS:
+            return word
+        if word in COUNT_ABBREVIATIONS:
             return word
     return None
 

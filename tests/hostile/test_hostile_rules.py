@@ -76,8 +76,9 @@ def test_deeply_nested_yaml_is_an_error_not_a_crash(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "where"),
     [
-        ("subject_in_key_for: [price_change, market_level, production]",
-         "subject_in_key_for: [price_change, market_levels, production]", "subject_in_key_for"),
+        ("subject_in_key_for: [price_change, market_level, production, count]",
+         "subject_in_key_for: [price_change, market_levels, production, count]",
+         "subject_in_key_for"),
         ("    price_change: day", "    price_chnage: day", "price_chnage"),
         ("match:\n", "match:\n  predicates: [revenue, turnover]\n", "predicates: [revenue"),
     ],
@@ -140,7 +141,7 @@ def test_a_money_predicate_no_lexicon_defines_is_reported_at_its_line(tmp_path: 
 
 
 def test_cli_validate_names_the_bad_reference(tmp_path: Path) -> None:
-    _rule(tmp_path, CT001.replace("market_level, production]", "market_levle, production]"))
+    _rule(tmp_path, CT001.replace("market_level, production,", "market_levle, production,"))
     result = cli("rules", "validate", str(tmp_path))
     assert result.returncode == 2
     assert "XX001.yaml:" in result.stderr and "unknown predicate 'market_levle'" in result.stderr

@@ -16,6 +16,7 @@ and a value the text introduces as a change ("rose to", "now stands at") is an u
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -58,7 +59,8 @@ def _bucket_key(
     if kind is None or fact.unit is None:
         return None
     measure = f"{fact.unit}/{fact.per or ''}"
-    if fact.predicate in rule.params.subject_in_key_for:
+    measured = measure_of(fact, context.indexes.get("measures"))  # type: ignore[arg-type]
+    if measured in rule.params.subject_in_key_for:
         # Many subjects move on one day ("the Dax fell 1.8%, the FTSE 2.4%"): only the same
         # subject's figures are rivals.
         measure += f"/{fact.subject or ''}"
@@ -231,19 +233,30 @@ def _widened(interval: Interval, relative: float, absolute: float) -> tuple[floa
 
 
 def clusters(facts: list[Fact], relative: float, absolute: float) -> list[list[Fact]]:
-    """Facts whose widened intervals chain into overlap, in order of value."""
+    """Facts whose widened intervals chain into overlap, in order of value. A figure with an
+    open end ("at least 22 homes") joins the first group it agrees with but never bridges
+    two: it agrees with 38 homes and with 64, which still disagree with each other."""
     spans = sorted(((*_widened(f.value, relative, absolute), f) for f in facts),
                    key=lambda item: (item[0], item[1], item[2].id))  # fmt: skip
-    result: list[list[Fact]] = []
-    reach = -float("inf")
-    for low, high, fact in spans:
-        if not result or low > reach:
-            result.append([fact])
-            reach = high
+    bounded = [span for span in spans if math.isfinite(span[0]) and math.isfinite(span[1])]
+    groups: list[tuple[float, float, list[Fact]]] = []
+    for low, high, fact in bounded:
+        if groups and low <= groups[-1][1]:
+            first, reach, members = groups[-1]
+            groups[-1] = (first, max(reach, high), [*members, fact])
         else:
-            result[-1].append(fact)
-            reach = max(reach, high)
-    return result
+            groups.append((low, high, [fact]))
+    for low, high, fact in spans:
+        if math.isfinite(low) and math.isfinite(high):
+            continue
+        home = next((i for i, (a, b, _) in enumerate(groups) if low <= b and a <= high), None)
+        if home is None:
+            groups.append((low, high, [fact]))
+        else:
+            first, reach, members = groups[home]
+            groups[home] = (first, reach, [*members, fact])
+    groups.sort(key=lambda group: (group[0], group[2][0].id))
+    return [members for _, _, members in groups]
 
 
 # A decision stated as taken and stated as not taken, for the same day, cannot both be true.
