@@ -9,6 +9,7 @@ findings the rules find, the traps they fall into and the errors nothing planted
 
 from __future__ import annotations
 
+import argparse
 import math
 import re
 import sys
@@ -400,14 +401,25 @@ def print_planted(path: str, score: PlantedScore) -> None:
         print("   - false alarm:", alarm)
 
 
-def main(argv: list[str]) -> None:
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m checker.evaluation",
+        description="Score extraction against gold facts and the rules against planted "
+        "findings (tests/gold/FORMAT.md). With no GOLD file, every tests/gold/*.yaml.",
+    )
+    parser.add_argument("gold", nargs="*", metavar="GOLD", help="gold YAML files")
+    paths = parser.parse_args(argv).gold
+    missing = [path for path in paths if not Path(path).is_file()]
+    if missing:
+        print(f"{missing[0]}: no such gold file", file=sys.stderr)
+        return 2
     root = Path.cwd()
     config = Config.load()
     # Every gold file, seeds first (FORMAT.md beside them is no gold file).
     defaults = sorted(
         map(str, Path("tests/gold").glob("*.yaml")), key=lambda p: ("seeds" not in p, p)
     )
-    for path in argv or defaults:
+    for path in paths or defaults:
         if _has_facts(Path(path)):
             score = evaluate(Path(path), root, config)
             print(f"{path}: {score.gold} gold facts, {score.extracted} extracted")
@@ -418,7 +430,8 @@ def main(argv: list[str]) -> None:
                 print("   -", miss)
         if _has_planted(Path(path)):
             print_planted(path, score_planted(Path(path), root, config))
+    return 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))

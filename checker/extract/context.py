@@ -479,6 +479,7 @@ def find_entities(
             or any(map(str.isdigit, match.group(0)))
             or _MONTH_WORD.match(words[0])
             or (len(words) == 1 and words[0] in lexicons.physical_of)  # "MW", "MWh", "GWh"
+            or (len(words) == 1 and words[0] in lexicons.source.currencies)  # "EUR", "USD"
             or (len(words) == 1 and words[0] in _DEMONYMS)
         ):
             continue
@@ -499,12 +500,51 @@ def find_entities(
         if at_start and name.isupper() and sentence.startswith(",", match.end()):
             continue  # a dateline's place ("RENNET BAY, May 5 (Reuters) -"), not an actor
         start = match.start() + match.group(0).index(words[0])
-        known = lexicons.resolve_entity(name)  # "Tencent Holding", "Byte Dance"
-        mentions.append(EntityMention(offset + start, offset + start + len(name),
-                                      known.name if known else name,
-                                      known.type if known else None))  # fmt: skip
+        for low, high in _around_title(name, lexicons, is_common_word):
+            part = name[low:high]
+            known = lexicons.resolve_entity(part)  # "Tencent Holding", "Byte Dance"
+            mentions.append(EntityMention(offset + start + low, offset + start + high,
+                                          known.name if known else part,
+                                          known.type if known else None))  # fmt: skip
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# A title inside a run of capitalized words: "Meridia Chief Executive Ines Carvalho" names a
+# company and a person, "Health Minister Amina Otieno" a portfolio and a person.
+_TITLE_INSIDE = re.compile(
+    r"(?<!\S)(?:Chief\s+(?:Executive|Financial|Operating)(?:\s+Officer)?|CEO|CFO|COO|"
+    r"Vice\s+President|President|Prime\s+Minister|Minister|Spokesperson|Spokesman|"
+    r"Spokeswoman|Secretary|Chairman|Chairwoman|Chair|Director|Governor|Mayor|Senator|"
+    r"Commissioner)(?!\S)"
+)
+
+
+def _around_title(
+    name: str, lexicons: CompiledLexicons, is_common_word: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """The spans of ``name`` that name someone: the whole name, or, around a title inside
+    it, the person after it and the organization before it (kept when the lexicon knows it
+    or it is no common word: "Meridia" stays, "Health" goes)."""
+    title = _TITLE_INSIDE.search(name)
+    if title is None or title.start() == 0 or title.end() == len(name):
+        return [(0, len(name))]
+    before = name[: title.start()].rstrip()
+    spans = [(title.end() + 1, len(name))]
+    if lexicons.resolve_entity(before) or not (
+        is_common_word(before.lower()) or set(before.split()) <= _PORTFOLIO_WORDS
+    ):
+        spans.insert(0, (0, len(before)))
+    return spans
+
+
+# Words before a title that name a portfolio or a rank, not an organization.
+_PORTFOLIO_WORDS = frozenset(
+    "Health Finance Defence Defense Foreign Interior Energy Trade Economy Economic Education "
+    "Transport Justice Agriculture Labour Labor Environment Home Culture Industry Commerce "
+    "Treasury State Deputy Acting Former Senior Junior Assistant Associate Executive Regional "
+    "Provincial County City Fire Police Press Communications Communication Managing".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
