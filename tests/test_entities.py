@@ -88,3 +88,20 @@ def test_a_sentence_opening_word_the_article_also_writes_in_lower_case_is_no_nam
     sentence = "Power was cut to 48,000 homes."
     assert find_entities(sentence, 0, config.lexicons, lower_case_words(article).__contains__) == []
     assert [m.name for m in find_entities(sentence, 0, config.lexicons)] == ["Power"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Meridia Chief Executive Ines Carvalho opened the plant.", ["Meridia", "Ines Carvalho"]),
+        ("Health Minister Amina Otieno visited the clinic.", ["Amina Otieno"]),
+        ("Deputy Finance Minister Jo Kang spoke.", ["Jo Kang"]),
+        ("The loan of EUR 185 million came from Banco Atlantico.", ["Banco Atlantico"]),
+    ],
+)
+def test_a_title_inside_a_name_separates_organization_and_person(
+    sentence: str, names: list[str], config: Config
+) -> None:
+    found = find_entities(sentence, 0, config.lexicons)
+    assert [m.name for m in found] == names
+    assert all(sentence[m.start : m.end] == m.name for m in found)
