@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from checker.models import Article, ArticleInfo, Fact
+from checker.pipeline import Config, extract_facts
 from checker.rules.grouping import count_modifiers
+from checker.rules.kinds.contradiction import count_kinds
 
 
 @pytest.mark.parametrize(
@@ -26,3 +29,23 @@ def test_the_words_between_number_and_noun_are_the_modifiers(
 
 def test_a_vague_count_has_no_modifier_from_its_linking_words() -> None:
     assert count_modifiers("dozens of clinics") == ()
+
+
+def _facts(text: str, article: str, config: Config) -> list[Fact]:
+    info = ArticleInfo(id=article, path=article, format="txt", sha256="0" * 64, chars=len(text))
+    return extract_facts(Article(info=info, text=text), "t", config.lexicons)
+
+
+def test_words_that_set_two_counts_apart_in_one_article_name_kinds(config: Config) -> None:
+    facts = [
+        *_facts("Orbex will create 2,000 construction jobs and 350 permanent jobs.", "a", config),
+        *_facts("The mayor said the plant will bring 1,200 permanent jobs.", "b", config),
+        *_facts("Orbex expects to fill 300 new jobs by June.", "c", config),
+    ]
+    kinds = count_kinds(facts)
+    assert {f.quote: kinds[f.id] for f in facts} == {
+        "2,000 construction jobs": ("construction",),
+        "350 permanent jobs": ("permanent",),
+        "1,200 permanent jobs": ("permanent",),
+        "300 new jobs": (),  # no source sets "new" jobs apart from others
+    }

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Interval, Modality, Status
 from checker.rules.context import RuleContext, make_finding
 from checker.rules.factors import factor_between, topic_conversions
-from checker.rules.grouping import COUNT, measure_of
+from checker.rules.grouping import COUNT, count_modifiers, measure_of
 from checker.rules.intervals import describe, overlaps
 from checker.rules.spec import RuleSpec
 
@@ -53,12 +53,18 @@ def _claim_kind(fact: Fact) -> str | None:
 
 
 def _bucket_key(
-    fact: Fact, rule: RuleSpec, context: RuleContext, weeks: Mapping[str, str]
+    fact: Fact,
+    rule: RuleSpec,
+    context: RuleContext,
+    weeks: Mapping[str, str],
+    kinds: Mapping[str, tuple[str, ...]],
 ) -> tuple[str, str, str] | None:
     kind = _claim_kind(fact)
     if kind is None or fact.unit is None:
         return None
     measure = f"{fact.unit}/{fact.per or ''}"
+    if kinds.get(fact.id):
+        measure += f"/{' '.join(kinds[fact.id])}"
     measured = measure_of(fact, context.indexes.get("measures"))  # type: ignore[arg-type]
     if measured in rule.params.subject_in_key_for:
         # Many subjects move on one day ("the Dax fell 1.8%, the FTSE 2.4%"): only the same
@@ -69,6 +75,25 @@ def _bucket_key(
     if _states_a_part(fact, context):
         kind += "/part"
     return (measure, kind, _time_bucket(fact, rule, context, weeks))
+
+
+def count_kinds(group: list[Fact]) -> dict[str, tuple[str, ...]]:
+    """The kind of each count of the group, where its articles tell kinds apart: the words
+    that set two different counts of one noun apart in the same article ("2,000 construction
+    jobs and 350 permanent jobs") name kinds of it, and a count is compared only with counts
+    of its own kind ("1,200 permanent jobs"). Linear in the group."""
+    modifiers = {f.id: set(count_modifiers(f.quote)) for f in group
+                 if f.dimension is Dimension.count}  # fmt: skip
+    by_article: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in group:
+        if fact.id in modifiers and fact.unit:
+            by_article[(fact.article, fact.unit)].append(fact)
+    contrastive: set[str] = set()
+    for facts in by_article.values():
+        if len({(f.value.low, f.value.high) for f in facts}) > 1:
+            every = [modifiers[f.id] for f in facts]
+            contrastive |= set().union(*every) - set.intersection(*every)
+    return {fact_id: tuple(sorted(words & contrastive)) for fact_id, words in modifiers.items()}
 
 
 _BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
@@ -328,10 +353,11 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     unit_prices: set[str] = context.indexes.get("unstated_prices", set())  # type: ignore[assignment]
     buckets: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     weeks = _week_windows(group, rule, context)
+    kinds = count_kinds(group)
     for fact in group:
         if fact.id in unit_prices:
             continue
-        key = _bucket_key(fact, rule, context, weeks)
+        key = _bucket_key(fact, rule, context, weeks, kinds)
         if key is not None:
             buckets[key].append(fact)
     findings = []
