@@ -50,6 +50,9 @@ from tests.conftest import ROOT
 # Counts compared kind by kind where one source tells kinds apart ("2,000 construction jobs
 # and 350 permanent jobs") then found the permanent-jobs contradictions of tests/corpus,
 # corpus-d and corpus-e (contradiction 4/5, 3/4, 3/4).
+# tests/corpus-g: a sixth blind corpus (earthquake, drug recall), scored on the code of
+# 2026-11-25 midday: contradiction 0/4, unit_mismatch 2/4, unsupported 1/2, superseded 0/2,
+# traps 0/11, no false alarm.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.00},
@@ -63,11 +66,15 @@ FLOORS = {
                       "superseded": 0.00},
     "corpus-f.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.00},
+    "corpus-g.yaml": {"contradiction": 0.00, "unit_mismatch": 0.50, "unsupported": 0.50,
+                      "superseded": 0.00},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
-                        "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0}  # fmt: skip
+                        "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,
+                        "corpus-g.yaml": 0}  # fmt: skip
 FALSE_ALARMS_CEILING = {"corpus.yaml": 1, "corpus-b.yaml": 0, "corpus-c.yaml": 1,
-                        "corpus-d.yaml": 0, "corpus-e.yaml": 1, "corpus-f.yaml": 1}  # fmt: skip
+                        "corpus-d.yaml": 0, "corpus-e.yaml": 1, "corpus-f.yaml": 1,
+                        "corpus-g.yaml": 0}  # fmt: skip
 CASES = [(gold, kind) for gold, floors in FLOORS.items() for kind in sorted(floors)]
 
 
