@@ -73,3 +73,21 @@ def test_a_toll_with_no_noun_counts_the_people_its_predicate_names(
 def test_a_bare_figure_of_a_predicate_that_names_no_noun_stays_a_number(config: Config) -> None:
     [fact] = facts_of("Orbex said revenue rose to 52 in the quarter.", config)
     assert fact.unit is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Sunday 187,000 children had received a first dose, the ministry said. "
+        "By Monday evening the total had risen to 212,400.",
+        "The fire destroyed 64 homes. Officials said that number had climbed to 80 by Friday.",
+    ],
+)
+def test_a_tally_counts_what_the_figure_before_it_counts(text: str, config: Config) -> None:
+    first, later = facts_of(text, config)
+    assert (later.unit, later.predicate) == (first.unit, first.predicate)
+
+
+def test_a_tally_after_a_sentence_with_no_figure_borrows_nothing(config: Config) -> None:
+    text = "The fire destroyed 64 homes. Crews worked all night. Later the total rose to 80."
+    assert facts_of(text, config)[-1].unit is None

@@ -19,8 +19,9 @@ from checker.pipeline import Config
 from tests.conftest import ROOT
 
 # Per gold file: recall floors, and ceilings on sprung traps and unplanted errors.
-# tests/corpus: superseded stays 0 until a real timeline of the rising vaccination count is
-# found (the national and county counts carry different subjects and predicates).
+# tests/corpus: the rising vaccination count is a timeline since "received a first dose" is
+# a cue of vaccination and "the total had risen to 212,400" counts what the figure before it
+# counted.
 # tests/corpus-b: written blind by a helper as a held-out check, then used for tuning; its
 # remaining misses are a per-aircraft seat count read as a rate against one that is not
 # ("Each jet will have 254 seats"), a slip whose planted quotes are the engines (the 120
@@ -55,7 +56,7 @@ from tests.conftest import ROOT
 # traps 0/11, no false alarm.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
-                    "superseded": 0.00},
+                    "superseded": 0.99},
     "corpus-b.yaml": {"contradiction": 0.75, "unit_mismatch": 0.50, "unsupported": 0.99,
                       "superseded": 0.50},
     "corpus-c.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.50,

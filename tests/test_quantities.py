@@ -610,3 +610,8 @@ def test_what_is_claimed_of_homes_and_workers_is_named_by_the_verb(
 def test_a_counting_unit_in_capitals_is_the_noun_counted_not_a_subject(config: Config) -> None:
     fact = only_fact("The strike left about 14,000 TEU of containers on the quays.", config)
     assert (fact.quote, fact.unit, fact.subject) == ("about 14,000 TEU", "TEU", None)
+
+
+def test_a_first_dose_received_is_a_vaccination(config: Config) -> None:
+    text = "By Monday evening, 8,700 children had received a first dose, a spokesman said."
+    assert only_fact(text, config).predicate == "vaccination"

@@ -32,7 +32,7 @@ from checker.extract.context import (
     nearest_predicate,
     price_tag_reach,
 )
-from checker.extract.levels import counts_back, level_noun
+from checker.extract.levels import counts_back, level_noun, refers_back
 from checker.extract.nouns import NounReading, looks_plural, read_noun
 from checker.extract.quantities import (
     CURRENCY_SIGN,
@@ -143,9 +143,22 @@ def extract_article(
         if statuses or _HAS_NUMBER.search(folded, sentence.start, sentence.end):
             context = _SentenceContext.of(text, folded, sentence, index, voice,
                                           article.info.published)  # fmt: skip
+            context.before = _fact_just_before(facts, sentence)
             facts.extend(_sentence_facts(context))
             facts.extend(_sentence_statuses(context, statuses))
     return facts
+
+
+# How far back the sentence of the figure a tally refers to may end: the sentence before.
+REFER_BACK_ROOM = 3
+
+
+def _fact_just_before(facts: list[RawFact | RawStatus], sentence: Span) -> RawFact | None:
+    """The last fact read, when its sentence ends right before ``sentence`` starts."""
+    last = facts[-1] if facts else None
+    if isinstance(last, RawFact) and 0 <= sentence.start - last.sentence.end <= REFER_BACK_ROOM:
+        return last
+    return None
 
 
 @dataclass
@@ -158,6 +171,7 @@ class _SentenceContext:
     index: int
     voice: ArticleVoice
     dates: list[DateMention]
+    before: RawFact | None = None  # the article's last fact, when its sentence is just before
     _hedges: list[tuple[int, int, str]] | None = None
     _entities: list[EntityMention] | None = None
     _models: list[tuple[int, str]] | None = None
@@ -246,6 +260,16 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
         if facts and counts_back(text, quantity.start, sentence.start):
             # "reached 214, up from 163": the earlier value of the figure before it
             predicate, verb = facts[-1].predicate, facts[-1].verb
+        earlier = facts[-1] if facts else context.before
+        if (
+            earlier
+            and noun.noun is None
+            and _is_plain_number(quantity)
+            and refers_back(text, quantity.start, sentence.start)
+        ):
+            # "187,000 children had received a first dose ... the total had risen to 212,400"
+            noun.noun, predicate, verb = earlier.noun.noun, earlier.predicate, earlier.verb
+            subject = earlier.subject or subject
         facts.append(
             RawFact(
                 quantity=quantity,

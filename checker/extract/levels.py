@@ -3,8 +3,10 @@
 "Confirmed measles cases in the province rose to 131" counts cases, though no noun follows
 the number: the noun is the head of the clause's subject ("the number of confirmed cases has
 now reached 214" as well). "..., up from 163" counts what the figure before it in the sentence
-counts. Only a plain number borrows a noun (not a sum of money, a percentage or a measurement),
-and only a plural common noun that names things counted: "Shares rose to 52" is a price.
+counts, and so does a level of "the total" or "that figure" ("187,000 children had received a
+first dose ... By Monday evening the total had risen to 212,400"). Only a plain number
+borrows a noun (not a sum of money, a percentage or a measurement), and only a plural common
+noun that names things counted: "Shares rose to 52" is a price.
 """
 
 from __future__ import annotations
@@ -61,6 +63,22 @@ def level_noun(text: str, start: int, sentence_start: int) -> str | None:
     if not looks_plural(head) or head in NOT_COUNTED:
         return None
     return head
+
+
+# "the total had risen to", "that figure now stands at": the subject is the figure before.
+_TALLY_SUBJECT = re.compile(
+    r"\b(?:the|that|this)\s+(?:total|tally|figure|number|count)\s+"
+    r"(?:(?:has|had|have|was|is|now|since|then|already|further)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def refers_back(text: str, start: int, sentence_start: int) -> bool:
+    """Whether a bare figure at ``start`` is a new level of the figure stated before it
+    ('the total had risen to 212,400')."""
+    low = max(sentence_start, start - LOOK_BACK)
+    verb = _LEVEL_VERB.search(text, low, start)
+    return verb is not None and _TALLY_SUBJECT.search(text, low, verb.start()) is not None
 
 
 def counts_back(text: str, start: int, sentence_start: int) -> bool:
