@@ -360,11 +360,12 @@ def find_dates(text: str, anchor: str | None = None) -> list[DateMention]:
 
 # A byline date line may carry a label and a clock time: "Published: 13 Mar 2026, 07:45 UTC".
 _LINE_LABEL = (
-    r"(?:(?i:published|updated|posted|last\s+updated|first\s+published)\s*:?\s*(?:(?i:on)\s+)?)?"
+    r"(?:(?i:published|updated|posted|last\s+updated|first\s+published|issued|released|"
+    r"date|dated)\s*:?\s*(?:(?i:on)\s+)?)?"
 )
 _CLOCK_TIME = (
     r"(?:\s*(?:,|\||(?i:at)|-|–|—)?\s*\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?"
-    r"(?:\s*[A-Z]{2,4}|\s*(?i:GMT|UTC)[+-]\d{1,2})?)?"
+    r"(?:\s*[A-Z]{2,4}|\s*(?i:GMT|UTC)[+-]\d{1,2}|\s+(?i:local\s+time))?)?"
 )
 _WHOLE_LINE_DATE = re.compile(
     rf"^\s*{_LINE_LABEL}(?:{DATE_PATTERN.pattern}){_CLOCK_TIME}\s*$", re.VERBOSE

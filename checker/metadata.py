@@ -196,7 +196,9 @@ def _is_byline_or_date(line: str) -> bool:
     return plain.startswith("By ") or parse_date_line(plain) is not None
 
 
-_METADATA_LABEL = re.compile(r"^(?:Published|Updated|Posted|Date|Dateline)\s*:", re.IGNORECASE)
+_METADATA_LABEL = re.compile(
+    r"^(?:Published|Updated|Posted|Date|Dated|Dateline|Issued|Released)\s*:", re.IGNORECASE
+)
 
 
 def _is_metadata_line(line: str) -> bool:

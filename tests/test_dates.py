@@ -236,3 +236,15 @@ def test_a_year_span_is_not_a_publication_date() -> None:
 )  # fmt: skip
 def test_a_weekday_inside_a_name_is_not_a_date(text: str) -> None:
     assert find_dates(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Date: Thursday, March 5, 2026", "2026-03-05"),
+        ("Issued: 8 October 2026, 08:00 local time", "2026-10-08"),
+        ("Released 5 March 2026", "2026-03-05"),
+    ],
+)
+def test_a_labelled_date_line_is_a_publication_date(line: str, value: str) -> None:
+    assert parse_date_line(line) == value

@@ -105,3 +105,8 @@ def test_a_title_inside_a_name_separates_organization_and_person(
     found = find_entities(sentence, 0, config.lexicons)
     assert [m.name for m in found] == names
     assert all(sentence[m.start : m.end] == m.name for m in found)
+
+
+def test_a_dateline_place_before_a_dash_is_no_name(config: Config) -> None:
+    sentence = "HOLLIS SPRINGS -- Governor Adaeze Whitford announced an $18 million package."
+    assert "HOLLIS SPRINGS" not in [m.name for m in find_entities(sentence, 0, config.lexicons)]

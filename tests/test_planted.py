@@ -53,7 +53,11 @@ from tests.conftest import ROOT
 # corpus-d and corpus-e (contradiction 4/5, 3/4, 3/4).
 # tests/corpus-g: a sixth blind corpus (earthquake, drug recall), scored on the code of
 # 2026-11-25 midday: contradiction 0/4, unit_mismatch 2/4, unsupported 1/2, superseded 0/2,
-# traps 0/11, no false alarm.
+# traps 0/11, no false alarm. Its misses then led to: labelled date lines ("Issued: 8 October
+# 2026, 08:00 local time", "Date: Thursday, March 5, 2026"), magnitudes, depths and compass
+# distances as predicates, times in GMT as no quantity, a dateline's place before "--" as no
+# name, and figures of two different known actors (the EU, the World Bank) as no rivals:
+# contradiction 1/4 (the epicentre 22 vs 37 km), unit_mismatch 3/4 (12 km written as miles).
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -67,7 +71,7 @@ FLOORS = {
                       "superseded": 0.00},
     "corpus-f.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.00},
-    "corpus-g.yaml": {"contradiction": 0.00, "unit_mismatch": 0.50, "unsupported": 0.50,
+    "corpus-g.yaml": {"contradiction": 0.25, "unit_mismatch": 0.75, "unsupported": 0.50,
                       "superseded": 0.00},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,

@@ -615,3 +615,26 @@ def test_a_counting_unit_in_capitals_is_the_noun_counted_not_a_subject(config: C
 def test_a_first_dose_received_is_a_vaccination(config: Config) -> None:
     text = "By Monday evening, 8,700 children had received a first dose, a spokesman said."
     assert only_fact(text, config).predicate == "vaccination"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit", "predicate"),
+    [
+        ("A magnitude 6.8 earthquake struck the province.", "6.8", "magnitude", "magnitude"),
+        ("The 6.8-magnitude quake hit before dawn.", "6.8-magnitude", "magnitude", "magnitude"),
+        ("It was centered 12 kilometers deep.", "12 kilometers", "km", "depth"),
+        ("The rupture was just 12 miles below the surface.", "12 miles", "mi", "depth"),
+        ("The epicentre was 37 kilometres south-east of Orlavac.", "37 kilometres", "km",
+         "distance"),
+    ],
+)  # fmt: skip
+def test_a_quake_is_read_by_its_magnitude_depth_and_distance(
+    text: str, quote: str, unit: str, predicate: str, config: Config
+) -> None:
+    fact = only_fact(text, config)
+    assert (fact.quote, fact.unit, fact.predicate) == (quote, unit, predicate)
+
+
+def test_a_time_in_gmt_is_no_quantity_and_no_subject(config: Config) -> None:
+    fact = only_fact("The 6.8-magnitude quake hit at 3:14 am on Tuesday (0014 GMT).", config)
+    assert (fact.quote, fact.subject) == ("6.8-magnitude", None)

@@ -89,7 +89,9 @@ _PEOPLE_BEFORE = re.compile(
 _AGE_BOUND_AFTER = re.compile(r"\s+(?:and|or)\s+(?:older|over|above|younger|under|below)\b")
 _AGE_QUALIFIERS = frozenset({"less_than", "more_than", "at_least", "up_to"})
 AGE_ROOM = 16
-_CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock\b)", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(
+    r"\s?(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock\b|(?-i:GMT|UTC)\b)", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -567,6 +569,8 @@ def _quantities(
             continue
         if noun.noun is None and _is_plain_number(quantity):
             noun = _borrowed_noun(text, quantity, sentence, found) or noun
+        if _is_plain_number(quantity):
+            noun = _scale_before(text, quantity, sentence) or noun
         found.append((quantity, noun))
     return _join_bounds(text, found)
 
@@ -637,6 +641,21 @@ def _inside_date(quantity: RawQuantity, dates: list[DateMention]) -> bool:
                 return True  # a bare year is a date (unless it counts something, see below)
             return not date.is_year_only or quantity.is_bare
     return False
+
+
+# Scales named before their number: "a magnitude 6.8 earthquake", "a Category 4 hurricane",
+# "a force 10 gale". The number is a reading on that scale, not a count of what follows.
+_SCALE_BEFORE = re.compile(r"\b(?P<scale>magnitude|category|force)[\s-]+$", re.IGNORECASE)
+SCALE_ROOM = 12
+
+
+def _scale_before(text: str, quantity: RawQuantity, sentence: Span) -> NounReading | None:
+    low = max(sentence.start, quantity.start - SCALE_ROOM)
+    match = _SCALE_BEFORE.search(text, low, quantity.start)
+    if match is None:
+        return None
+    return NounReading(noun=match["scale"].lower(), item=None, per=None, end=quantity.end,
+                       partitive=False)  # fmt: skip
 
 
 def _is_plain_number(quantity: RawQuantity) -> bool:

@@ -343,6 +343,8 @@ _NOT_NAMES = frozenset(
         "But",
         "And",
         "Or",
+        "GMT",  # a time zone, never an actor
+        "UTC",
         "As",
         "If",
         "When",
@@ -497,7 +499,7 @@ def find_entities(
             and (not _acts_as_subject(sentence, match.end(), name) or is_common_word(name.lower()))
         ):
             continue  # a capitalized first word is usually just the start of the sentence
-        if at_start and name.isupper() and sentence.startswith(",", match.end()):
+        if at_start and name.isupper() and _DATELINE_PLACE_END.match(sentence, match.end()):
             continue  # a dateline's place ("RENNET BAY, May 5 (Reuters) -"), not an actor
         start = match.start() + match.group(0).index(words[0])
         for low, high in _around_title(name, lexicons, is_common_word):
@@ -508,6 +510,10 @@ def find_entities(
                                           known.type if known else None))  # fmt: skip
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# What follows a dateline's place in capitals: "RENNET BAY, May 5", "HOLLIS SPRINGS -- ".
+_DATELINE_PLACE_END = re.compile(r",|\s*(?:--|[-–—])\s")
 
 
 # A title inside a run of capitalized words: "Meridia Chief Executive Ines Carvalho" names a

@@ -380,6 +380,8 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
             continue
         if any(reports_change(f, context) for f in representatives):
             continue  # a value that changed: the superseded kind shows the timeline
+        if _of_different_known_actors(representatives, context):
+            continue  # the EU's €25 million and the World Bank's $150 million are two sums
         findings.append(_finding(rule, representatives, context))
     return findings
 
@@ -395,6 +397,18 @@ _SUPPLY_CUT = re.compile(
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?cut\s+(?:off\s+)?to\s*$",
     re.IGNORECASE,
 )
+
+
+def _of_different_known_actors(facts: list[Fact], context: RuleContext) -> bool:
+    """Whether every figure is stated of a different actor that the entity lexicon knows
+    (a company, a government, an international body): figures of two known actors are two
+    figures, not rival readings of one. Unknown names are too often read wrongly (a
+    dateline's town, a project for its owner) to set figures apart."""
+    known = context.lexicons.canonical_names
+    subjects = [f.subject.lower() if f.subject else "" for f in facts]
+    return len(set(subjects)) == len(subjects) and all(
+        subject in known and known[subject].type != "outlet" for subject in subjects
+    )
 
 
 def _single_valued(found: list[list[Fact]], rule: RuleSpec) -> list[list[Fact]]:
