@@ -57,7 +57,8 @@ from tests.conftest import ROOT
 # 2026, 08:00 local time", "Date: Thursday, March 5, 2026"), magnitudes, depths and compass
 # distances as predicates, times in GMT as no quantity, a dateline's place before "--" as no
 # name, and figures of two different known actors (the EU, the World Bank) as no rivals:
-# contradiction 1/4 (the epicentre 22 vs 37 km), unit_mismatch 3/4 (12 km written as miles).
+# contradiction 1/4 (the epicentre 22 vs 37 km), unit_mismatch 3/4 (12 km written as miles);
+# then a figure after a label ("- Buildings collapsed: 312") counting the label's noun: 2/4.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -71,7 +72,7 @@ FLOORS = {
                       "superseded": 0.00},
     "corpus-f.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.00},
-    "corpus-g.yaml": {"contradiction": 0.25, "unit_mismatch": 0.75, "unsupported": 0.50,
+    "corpus-g.yaml": {"contradiction": 0.50, "unit_mismatch": 0.75, "unsupported": 0.50,
                       "superseded": 0.00},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,

@@ -638,3 +638,18 @@ def test_a_quake_is_read_by_its_magnitude_depth_and_distance(
 def test_a_time_in_gmt_is_no_quantity_and_no_subject(config: Config) -> None:
     fact = only_fact("The 6.8-magnitude quake hit at 3:14 am on Tuesday (0014 GMT).", config)
     assert (fact.quote, fact.subject) == ("6.8-magnitude", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("- Buildings collapsed: 312", "building"),
+        ("**Permanent jobs:** 35", "job"),
+        ("Deaths: 163", "person"),  # the toll's predicate says what it counts
+        ("Key figures: 40", None),  # a label naming no counted thing
+    ],
+)
+def test_a_figure_after_a_label_counts_the_label_s_noun(
+    text: str, unit: str | None, config: Config
+) -> None:
+    assert only_fact(text, config).unit == unit

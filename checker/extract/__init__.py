@@ -32,7 +32,7 @@ from checker.extract.context import (
     nearest_predicate,
     price_tag_reach,
 )
-from checker.extract.levels import counts_back, level_noun, refers_back
+from checker.extract.levels import NOT_COUNTED, counts_back, level_noun, refers_back
 from checker.extract.nouns import NounReading, looks_plural, read_noun
 from checker.extract.quantities import (
     CURRENCY_SIGN,
@@ -568,7 +568,11 @@ def _quantities(
         if _is_not_a_quantity(text, quantity, noun, sentence):
             continue
         if noun.noun is None and _is_plain_number(quantity):
-            noun = _borrowed_noun(text, quantity, sentence, found) or noun
+            noun = (
+                _label_noun(text, quantity, sentence, lexicons)
+                or _borrowed_noun(text, quantity, sentence, found)
+                or noun
+            )
         if _is_plain_number(quantity):
             noun = _scale_before(text, quantity, sentence) or noun
         found.append((quantity, noun))
@@ -662,6 +666,32 @@ def _is_plain_number(quantity: RawQuantity) -> bool:
     """A number with no currency, suffix (%, x) or physical unit of its own."""
     return not (quantity.currency or quantity.currency_word or quantity.suffix
                 or quantity.physical or quantity.is_year_like)  # fmt: skip
+
+
+# A fact box or bulletin line: "- Buildings collapsed: 312", "**Permanent jobs:** 35".
+_LABEL = re.compile(
+    r"\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z'’ -]{0,40}?)(?:\*\*|__)?\s*:"
+    r"\s*(?:\*\*|__)?\s*"
+)
+
+
+def _label_noun(
+    text: str, quantity: RawQuantity, sentence: Span, lexicons: CompiledLexicons
+) -> NounReading | None:
+    """The plural noun of the label a figure stands after ('Buildings collapsed: 312' counts
+    buildings), unless it names a predicate that says what its figures count ('Deaths: 163'
+    counts people, as the lexicon's `counts` says)."""
+    label = _LABEL.fullmatch(text, sentence.start, quantity.start)
+    if label is None:
+        return None
+    for word in label["label"].split():
+        lower = word.lower()
+        if looks_plural(word) and lower not in NOT_COUNTED:
+            if lexicons.cue_to_predicate.get(lower) in lexicons.counted_noun:
+                return None
+            return NounReading(noun=lower, item=None, per=None, end=quantity.end,
+                               partitive=False)  # fmt: skip
+    return None
 
 
 def _borrowed_noun(
