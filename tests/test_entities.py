@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.extract import main_subject
 from checker.extract.context import find_entities, lower_case_words
 from checker.lexicons import normalize_name
 from checker.pipeline import Config
@@ -110,3 +111,12 @@ def test_a_title_inside_a_name_separates_organization_and_person(
 def test_a_dateline_place_before_a_dash_is_no_name(config: Config) -> None:
     sentence = "HOLLIS SPRINGS -- Governor Adaeze Whitford announced an $18 million package."
     assert "HOLLIS SPRINGS" not in [m.name for m in find_entities(sentence, 0, config.lexicons)]
+
+
+def test_an_international_body_is_no_article_s_main_subject(config: Config) -> None:
+    text = (
+        "Nvidia shipped 4,000 chips to Jakarta. The United Nations welcomed the deal, and "
+        "a UN envoy said the UN would monitor it."
+    )
+    found = main_subject(text, config.lexicons)
+    assert found is not None and found.name == "Nvidia"

@@ -772,9 +772,11 @@ def main_item(text: str) -> str | None:
 def main_subject(
     text: str, lexicons: CompiledLexicons, sentences: list[Span] | None = None
 ) -> EntityMention | None:
-    """The entity an article is mostly about: its most mentioned known company or government
-    (first mention wins a tie). Sentences that name nobody are taken to be about it. Only the
-    ``sentences`` count when given: a share button's "Facebook" is no subject."""
+    """The entity an article is mostly about: its most mentioned known company, government
+    or country (first mention wins a tie). Sentences that name nobody are taken to be about
+    it. An international body (the UN, the World Bank) lends, donates or reports: it is no
+    article's main subject. Only the ``sentences`` count when given: a share button's
+    "Facebook" is no subject."""
     counts: dict[str, int] = {}
     first: dict[str, EntityMention] = {}
     starts = [s.start for s in sentences] if sentences is not None else None
@@ -782,7 +784,7 @@ def main_subject(
         if starts is not None and not _in_sentences(match.start(), starts, sentences):
             continue
         entity = lexicons.entity_of(match.group(0))
-        if entity is None or entity.type in ("outlet", "person"):
+        if entity is None or entity.type in ("outlet", "person", "organization"):
             continue
         counts[entity.name] = counts.get(entity.name, 0) + 1
         first.setdefault(entity.name, EntityMention(match.start(), match.end(), entity.name,
