@@ -58,7 +58,9 @@ from tests.conftest import ROOT
 # distances as predicates, times in GMT as no quantity, a dateline's place before "--" as no
 # name, and figures of two different known actors (the EU, the World Bank) as no rivals:
 # contradiction 1/4 (the epicentre 22 vs 37 km), unit_mismatch 3/4 (12 km written as miles);
-# then a figure after a label ("- Buildings collapsed: 312") counting the label's noun: 2/4.
+# then a figure after a label ("- Buildings collapsed: 312") counting the label's noun: 2/4;
+# then tolls keeping no main-subject fallback and SU001 reading "at least 41" as 41 and a
+# day's most precise figure for it: superseded 1/2 (the death toll).
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -73,7 +75,7 @@ FLOORS = {
     "corpus-f.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.00},
     "corpus-g.yaml": {"contradiction": 0.50, "unit_mismatch": 0.75, "unsupported": 0.50,
-                      "superseded": 0.00},
+                      "superseded": 0.50},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,

@@ -252,11 +252,12 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
         if noun.item is None and context.models:
             noun.item = _nearest_model(context.models, quantity)
         clause = _clause_start(text, sentence.start, quantity.start)
-        subject = (
-            _subject(context.entities, quantity, source_name, clause, noun.end)
-            or voice.main_subject
-        )
+        subject = _subject(context.entities, quantity, source_name, clause, noun.end)
         predicate = _predicate_of(quantity, cues, text, voice.lexicons)
+        if subject is None and predicate not in voice.lexicons.counted_noun:
+            # A toll (deaths, evacuations) that names nobody is about the event, not about
+            # the company or government the article names most.
+            subject = voice.main_subject
         verb = None if predicate else governing_verb(text, quantity.start, noun.end,
                                                      sentence.start, sentence.end)  # fmt: skip
         if facts and counts_back(text, quantity.start, sentence.start):

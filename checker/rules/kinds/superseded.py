@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from checker.models import ComparedValue, Dimension, Fact, FindingKind, Status
+from checker.models import ComparedValue, Dimension, Fact, FindingKind, Qualifier, Status
 from checker.rules.context import RuleContext, make_finding
 from checker.rules.intervals import describe
 from checker.rules.kinds.contradiction import (
@@ -111,14 +111,36 @@ def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> 
             continue
         tolerance = rule.params.relative_tolerance
         absolute = rule.params.absolute_tolerance
-        representatives = [fs[0] for _, fs in dated]
-        if len(clusters(representatives, tolerance, absolute)) < 2:
+        representatives = [min(fs, key=_vagueness) for _, fs in dated]
+        if len(clusters([_as_stated(f) for f in representatives], tolerance, absolute)) < 2:
             continue  # the value did not change
         steps = [f"{describe(f.value, f.unit)} ({f.article}, {_when(t, f, context)})"  # type: ignore[arg-type]
                  for (t, _), f in zip(dated, representatives, strict=True)]  # fmt: skip
         verdict = "the values differ but are about different dates; the latest supersedes"
         findings.append(_finding(rule, representatives, " → ".join(steps), verdict, context))
     return findings
+
+
+# How loosely a figure states its value: a day's exact count speaks for the day before a
+# headline's "dozens" does.
+_VAGUENESS = {Qualifier.exact: 0, Qualifier.about: 1, Qualifier.almost: 1, Qualifier.range: 2,
+              Qualifier.at_least: 3, Qualifier.more_than: 3, Qualifier.up_to: 3,
+              Qualifier.less_than: 3, Qualifier.vague: 4}  # fmt: skip
+
+
+def _vagueness(fact: Fact) -> int:
+    return _VAGUENESS[fact.value.qualifier] if fact.value is not None else len(_VAGUENESS)
+
+
+def _as_stated(fact: Fact) -> Fact:
+    """A bound read as the figure it states, for telling whether a timeline moved: "at least
+    41 dead" on Tuesday and 118 on Wednesday are two counts, though 118 is at least 41."""
+    value = fact.value
+    if value is None or (value.low is not None and value.high is not None):
+        return fact
+    point = value.low if value.low is not None else value.high
+    stated = value.model_copy(update={"low": point, "high": point})
+    return fact.model_copy(update={"value": stated})
 
 
 def _shortest_forms(subjects: set[str]) -> dict[str, str]:
