@@ -8,7 +8,8 @@ import pytest
 from checker.extract import main_subject
 from checker.extract.context import find_entities, lower_case_words
 from checker.lexicons import normalize_name
-from checker.pipeline import Config
+from checker.models import Article, ArticleInfo
+from checker.pipeline import Config, extract_facts
 
 
 @pytest.mark.parametrize(
@@ -120,3 +121,16 @@ def test_an_international_body_is_no_article_s_main_subject(config: Config) -> N
     )
     found = main_subject(text, config.lexicons)
     assert found is not None and found.name == "Nvidia"
+
+
+def test_a_toll_that_names_nobody_is_not_given_the_article_s_main_subject(
+    config: Config,
+) -> None:
+    text = (
+        "Nvidia said it would send 4,000 chips to the region. Nvidia also pledged aid. "
+        "At least 15 people died in the storm, officials said."
+    )
+    info = ArticleInfo(id="t.txt", path="t.txt", format="txt", sha256="0" * 64, chars=len(text))
+    facts = extract_facts(Article(info=info, text=text), "t", config.lexicons)
+    assert {f.quote: f.subject for f in facts} == {"4,000 chips": "Nvidia",
+                                                   "At least 15 people": None}  # fmt: skip
