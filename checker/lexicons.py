@@ -484,6 +484,16 @@ class CompiledLexicons:
         return _phrase_pattern(list(self.source.status_cues))
 
     @cached_property
+    def cue_nouns(self) -> dict[str, frozenset[str]]:
+        """Predicate with `counts` -> its one-word cues as singular nouns: "15 deaths" and
+        "nine fatalities" count the people the deaths predicate counts."""
+        return {
+            name: frozenset(singular(cue, self) for cue in self.source.predicates[name].cues
+                            if " " not in cue)
+            for name in sorted(self.counted_noun)
+        }  # fmt: skip
+
+    @cached_property
     def glued_units(self) -> tuple[re.Pattern[str], dict[str, str]]:
         """The symbols read only glued to digits ('44.6C'), and the unit each one writes."""
         written = {g: symbol for symbol, unit in self.source.physical.items() for g in unit.glued}

@@ -220,9 +220,14 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
     )
     end = raw.noun.end if noun_is_unit and not raw.noun.partitive else q.end
     quote = text[q.start : end]
-    if dimension is Dimension.number and raw.predicate in lexicons.counted_noun:
-        # "the death toll rose to nine": the toll counts people, as "four people died" does
-        unit, dimension = lexicons.counted_noun[raw.predicate], Dimension.count
+    counted = lexicons.counted_noun.get(raw.predicate or "")
+    if counted and (
+        dimension is Dimension.number
+        or (dimension is Dimension.count and unit in lexicons.cue_nouns[raw.predicate or ""])
+    ):
+        # "the death toll rose to nine", "15 deaths": the toll counts people, as "four
+        # people died" does
+        unit, dimension = counted, Dimension.count
     time = raw.time
     return Fact(
         id=fact_id(article, q.start, end, quote),

@@ -39,7 +39,9 @@ from tests.conftest import ROOT
 # late evening: contradiction 2/4, unit_mismatch 1/4, unsupported 1/2, superseded 0/2, traps
 # 0/12, 2 false alarms; one of them (two diesel vs three electric ferries, counted as one
 # measure) went with the count modifiers, the other is the planted 36-ferries slip found as
-# a contradiction instead of a unit mismatch. Not tuned on otherwise.
+# a contradiction instead of a unit mismatch. Not tuned on otherwise. Later: deaths counted
+# as people, a "since" date no event time, and SU001 following a toll no source names
+# anybody for (heat deaths four -> nine -> 15): superseded 1/2.
 # tests/corpus-f: a fifth blind corpus (wildfire, port strike), scored on the code of
 # 2026-11-25: contradiction 2/4, unit_mismatch 3/4, unsupported 2/2, superseded 0/2, traps 0/12,
 # 1 false alarm (two sums of one company under `investment`: a C$2.5 million fund and C$96
@@ -71,7 +73,7 @@ FLOORS = {
     "corpus-d.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.50},
     "corpus-e.yaml": {"contradiction": 0.75, "unit_mismatch": 0.25, "unsupported": 0.50,
-                      "superseded": 0.00},
+                      "superseded": 0.50},
     "corpus-f.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.00},
     "corpus-g.yaml": {"contradiction": 0.50, "unit_mismatch": 0.75, "unsupported": 0.50,

@@ -653,3 +653,18 @@ def test_a_figure_after_a_label_counts_the_label_s_noun(
     text: str, unit: str | None, config: Config
 ) -> None:
     assert only_fact(text, config).unit == unit
+
+
+def test_a_spaced_footnote_mark_closing_a_line_is_no_quantity(config: Config) -> None:
+    text = "- **Deaths:** officials had confirmed 15 deaths as of Friday evening [1].\n"
+    assert [f.quote for f in facts_of(text, config)] == ["15 deaths"]
+
+
+def test_a_date_that_starts_a_running_total_is_not_its_time(config: Config) -> None:
+    text = "Nine people have died since the heatwave began on July 31, officials said."
+    assert only_fact(text, config).event_time is None
+
+
+def test_deaths_and_fatalities_count_people(config: Config) -> None:
+    text = "The floods caused 12 fatalities, and nine heat-related deaths were confirmed."
+    assert [f.unit for f in facts_of(text, config)] == ["person", "person"]

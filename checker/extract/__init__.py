@@ -280,7 +280,7 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
                 sentence=sentence,
                 attribution=_speaker_is_subject(attribution, subject),
                 modality=context.money_modality(quantity, attribution is not None),
-                time=_nearest_date(context.dates, quantity),
+                time=_nearest_date(context.dates, quantity, text),
                 subject=subject,
                 predicate=predicate,
                 verb=verb,
@@ -532,7 +532,11 @@ def _add_smaller_unit(
 
 
 # A reference marker glued to a word or a full stop: "... on Monday.[1]", "Reuters[2]".
-_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[\d])\[\d{1,3}\]")
+_FOOTNOTE_MARK = re.compile(
+    r"(?<=[^\s\[\d])\[\d{1,3}\]"
+    # "... as of Friday evening [1]." : spaced, but closing its sentence or line
+    r"|(?<=\s)\[\d{1,3}\](?=[.,;:]?[ \t]*(?:\n|$))"
+)
 
 
 def _quantities(
@@ -745,11 +749,19 @@ def _is_an_age(text: str, quantity: RawQuantity, noun: NounReading, sentence: Sp
     return quantity.qualifier in _AGE_QUALIFIERS or bounded_after
 
 
+# "four deaths since the heatwave began on 31 July": the date starts the period the running
+# total covers; it is not the time the total is about.
+_SINCE_BEFORE = re.compile(r"\bsince\b(?:\s+[\w'’-]+){0,5}\s+$", re.IGNORECASE)
+SINCE_ROOM = 60
+
+
 def _nearest_date(
-    dates: list[DateMention], quantity: RawQuantity | StatusMention
+    dates: list[DateMention], quantity: RawQuantity | StatusMention, text: str = ""
 ) -> DateMention | None:
     best: tuple[int, DateMention] | None = None
     for date in dates:
+        if text and _SINCE_BEFORE.search(text, max(0, date.start - SINCE_ROOM), date.start):
+            continue
         distance = min(abs(date.start - quantity.end), abs(quantity.start - date.end))
         if best is None or distance < best[0]:
             best = (distance, date)

@@ -82,10 +82,11 @@ def _status_steps(ordered: list[Fact], context: RuleContext) -> str:
 def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     buckets: dict[str, list[Fact]] = defaultdict(list)
     # A figure whose sentence names nobody ("At least 15 people have died") belongs to the
-    # subject of its group when the group has only one.
+    # subject of its group when the group has only one, and to the story itself when no
+    # figure of the group names anybody.
     names = _shortest_forms({f.subject for f in group if f.subject is not None})
     subjects = set(names.values())
-    sole = next(iter(subjects)) if len(subjects) == 1 else None
+    sole = next(iter(subjects)) if len(subjects) == 1 else ("" if not subjects else None)
     for fact in group:
         subject = names.get(fact.subject or "", sole)
         if (
