@@ -63,6 +63,9 @@ from tests.conftest import ROOT
 # then a figure after a label ("- Buildings collapsed: 312") counting the label's noun: 2/4;
 # then tolls keeping no main-subject fallback and SU001 reading "at least 41" as 41 and a
 # day's most precise figure for it: superseded 1/2 (the death toll).
+# tests/corpus-h: a seventh blind corpus (quarterly results, salmonella recall), scored on the
+# code of 2026-11-25 afternoon: contradiction 1/4, unit_mismatch 0/4, unsupported 2/2,
+# superseded 1/2, traps 0/12, 3 false alarms.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -78,13 +81,15 @@ FLOORS = {
                       "superseded": 0.00},
     "corpus-g.yaml": {"contradiction": 0.50, "unit_mismatch": 0.75, "unsupported": 0.50,
                       "superseded": 0.50},
+    "corpus-h.yaml": {"contradiction": 0.25, "unit_mismatch": 0.00, "unsupported": 0.99,
+                      "superseded": 0.50},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,
-                        "corpus-g.yaml": 0}  # fmt: skip
+                        "corpus-g.yaml": 0, "corpus-h.yaml": 0}  # fmt: skip
 FALSE_ALARMS_CEILING = {"corpus.yaml": 1, "corpus-b.yaml": 0, "corpus-c.yaml": 1,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 1, "corpus-f.yaml": 1,
-                        "corpus-g.yaml": 0}  # fmt: skip
+                        "corpus-g.yaml": 0, "corpus-h.yaml": 3}  # fmt: skip
 CASES = [(gold, kind) for gold, floors in FLOORS.items() for kind in sorted(floors)]
 
 
