@@ -117,6 +117,8 @@ DATE_PATTERN = re.compile(
         [Ll]ater\s+this)\s+(?P<rel_u>week|month|quarter|year|weekend))
   | (?P<coming>(?:[Ii]n\s+)?[Tt]he\s+(?:coming|next\s+few|next\s+several)\s+years)
   | (?P<day>[Yy]esterday|[Tt]oday|[Tt]omorrow)
+  | (?P<prev>(?:[Tt]he\s+)?(?:[Pp]revious|[Pp]rior)\s+year(?![-\w])
+        |(?<=\b[Aa]\s)year\s+(?:earlier|ago|before)\b|[Yy]ear-(?:ago|earlier)\b)
   | (?P<wd>(?:(?<=on\s)|(?<=[Bb]y\s)|(?<=[Ss]ince\s)|(?<=until\s)|(?<=said\s)|(?<=ed\s)
         |(?=\w+day\s+(?:night|evening|morning|afternoon)\b)|(?=\w+day['’]s\s))
         (?P<wd_n>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
@@ -128,7 +130,8 @@ DATE_PATTERN = re.compile(
 # only where it passes.
 _FIRST_WORDS = (*_MONTH_SPELLINGS, *(f"{d}day" for d in ("mon", "tues", "wednes", "thurs", "fri",
                 "satur", "sun")), *FIRST_WORDS, "early", "mid", "late", "last", "this", "next",
-                "earlier", "later", "yesterday", "today", "tomorrow", "cy")  # fmt: skip
+                "previous", "prior", "year", "earlier", "later", "yesterday", "today", "tomorrow",
+                "cy")  # fmt: skip
 # A date that begins with a digit begins with a year, with digits before a dash or a slash,
 # with a day before its month ('5 May', '9th of March') or with a quarter or half ('1st
 # quarter'): a number ('5,000', '12 chips') is rejected before the grammar is tried.
@@ -261,6 +264,8 @@ def _relative(g: dict[str, str | None], anchor: str | None) -> str | None:
     if g["wd"]:
         back = (today.weekday() - _WEEKDAYS.index((g["wd_n"] or "").lower())) % 7
         return (today - timedelta(days=back)).isoformat()
+    if g["prev"]:  # "(previous year: 2,677 million euros)", "from 104 million a year earlier"
+        return f"{today.year - 1:04d}"
     if g["coming"]:
         return f"{today.year}/{today.year + 5}"
     if g["relm"]:

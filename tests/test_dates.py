@@ -248,3 +248,15 @@ def test_a_weekday_inside_a_name_is_not_a_date(text: str) -> None:
 )
 def test_a_labelled_date_line_is_a_publication_date(line: str, value: str) -> None:
     assert parse_date_line(line) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Net profit was 131 million euros (previous year: 104 million euros).", "2025"),
+        ("Profit rose from 104 million euros a year earlier.", "2025"),
+        ("The year-ago figure was 2.6 billion euros.", "2025"),
+    ],
+)
+def test_a_previous_year_is_the_year_before_publication(text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text, ANCHOR)] == [value]

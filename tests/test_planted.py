@@ -65,7 +65,10 @@ from tests.conftest import ROOT
 # day's most precise figure for it: superseded 1/2 (the death toll).
 # tests/corpus-h: a seventh blind corpus (quarterly results, salmonella recall), scored on the
 # code of 2026-11-25 afternoon: contradiction 1/4, unit_mismatch 0/4, unsupported 2/2,
-# superseded 1/2, traps 0/12, 3 false alarms.
+# superseded 1/2, traps 0/12, 3 false alarms. The one superseded "find" was an accident (the
+# trade journal's revenue outlook, read as an outcome, set before the third quarter's
+# revenue as a timeline); once "foresees" made it a forecast the accident went, so the floor
+# is 0 until forecast revisions ("guidance raised to 10.9-11.2 billion") are timelines.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -82,14 +85,14 @@ FLOORS = {
     "corpus-g.yaml": {"contradiction": 0.50, "unit_mismatch": 0.75, "unsupported": 0.50,
                       "superseded": 0.50},
     "corpus-h.yaml": {"contradiction": 0.25, "unit_mismatch": 0.00, "unsupported": 0.99,
-                      "superseded": 0.50},
+                      "superseded": 0.00},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,
                         "corpus-g.yaml": 0, "corpus-h.yaml": 0}  # fmt: skip
 FALSE_ALARMS_CEILING = {"corpus.yaml": 1, "corpus-b.yaml": 0, "corpus-c.yaml": 1,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 1, "corpus-f.yaml": 1,
-                        "corpus-g.yaml": 0, "corpus-h.yaml": 3}  # fmt: skip
+                        "corpus-g.yaml": 0, "corpus-h.yaml": 2}  # fmt: skip
 CASES = [(gold, kind) for gold, floors in FLOORS.items() for kind in sorted(floors)]
 
 

@@ -668,3 +668,48 @@ def test_a_date_that_starts_a_running_total_is_not_its_time(config: Config) -> N
 def test_deaths_and_fatalities_count_people(config: Config) -> None:
     text = "The floods caused 12 fatalities, and nine heat-related deaths were confirmed."
     assert [f.unit for f in facts_of(text, config)] == ["person", "person"]
+
+
+def _dated_facts(text: str, published: str, config: Config) -> list[tuple[str, str | None]]:
+    info = ArticleInfo(id="t.txt", path="t.txt", format="txt", sha256="0" * 64,
+                       chars=len(text), published=published)  # fmt: skip
+    facts = extract_facts(Article(info=info, text=text), "t", config.lexicons)
+    return [(f.quote, f.event_time.value if f.event_time else None) for f in facts]
+
+
+def test_a_date_in_brackets_is_the_bracket_s_own(config: Config) -> None:
+    text = (
+        "Revenue was 2,843 million euros in the third quarter of 2026 (previous year: "
+        "2,677 million euros), an increase of 6.2 percent."
+    )
+    assert _dated_facts(text, "2026-10-29", config) == [
+        ("2,843 million euros", "2026-Q3"),
+        ("2,677 million euros", "2025"),
+        ("6.2 percent", "2026-Q3"),
+    ]
+
+
+def test_a_year_earlier_dates_only_the_figure_it_follows(config: Config) -> None:
+    text = "Net profit climbed to 131 million euros from 104 million euros a year earlier."
+    assert _dated_facts(text, "2026-10-29", config) == [
+        ("131 million euros", None),
+        ("from 104 million euros", "2025"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Net profit amounted to 131 million euros in the quarter.", "profit"),
+        ("Brennhof shares closed 3.4% higher on Thursday.", "price_change"),
+    ],
+)
+def test_results_figures_are_profits_and_share_moves(
+    text: str, predicate: str, config: Config
+) -> None:
+    assert only_fact(text, config).predicate == predicate
+
+
+def test_an_outlook_is_a_forecast(config: Config) -> None:
+    text = "The outlook foresees revenue of between 10.6 billion and 11.0 billion euros."
+    assert only_fact(text, config).modality.value == "expected"

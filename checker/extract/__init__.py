@@ -248,6 +248,7 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
     facts = []
     _mark_distributive(text, sentence, quantities)
     _resolve_ones(quantities)
+    dates = _dates_for_each(context.dates, [quantity for quantity, _ in quantities])
     for quantity, noun in quantities:
         if noun.item is None and context.models:
             noun.item = _nearest_model(context.models, quantity)
@@ -280,7 +281,7 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
                 sentence=sentence,
                 attribution=_speaker_is_subject(attribution, subject),
                 modality=context.money_modality(quantity, attribution is not None),
-                time=_nearest_date(context.dates, quantity, text),
+                time=_nearest_date(dates[id(quantity)], quantity, text),
                 subject=subject,
                 predicate=predicate,
                 verb=verb,
@@ -749,6 +750,35 @@ def _is_an_age(text: str, quantity: RawQuantity, noun: NounReading, sentence: Sp
     return quantity.qualifier in _AGE_QUALIFIERS or bounded_after
 
 
+# "131 million euros, from 104 million a year earlier": a date that says a figure is the
+# earlier one belongs to the figure nearest it, not to every figure of the sentence.
+_EARLIER_ONE = re.compile(r"(?i:previous|prior|year\s+(?:earlier|ago|before)|year-)")
+
+
+def _dates_for_each(
+    dates: list[DateMention], quantities: list[RawQuantity]
+) -> dict[int, list[DateMention]]:
+    """The dates each figure of a sentence may take: all of them, but for a date of an
+    earlier value ("a year earlier"), which only the figure nearest it takes."""
+    allowed = {id(quantity): list(dates) for quantity in quantities}
+    for date in dates:
+        if not _EARLIER_ONE.match(date.text) or len(quantities) < 2:
+            continue
+        owner = min(quantities, key=lambda q: min(abs(date.start - q.end), abs(q.start - date.end)))
+        for quantity in quantities:
+            if quantity is not owner:
+                allowed[id(quantity)].remove(date)
+    return allowed
+
+
+def _bracketed_apart(text: str, date_start: int, figure_start: int) -> bool:
+    """Whether a date stands inside brackets that the figure is outside of (or the other way
+    round): "2,843 million euros in the third quarter (previous year: 2,677 million)"."""
+    low, high = sorted((date_start, figure_start))
+    between = text[low:high]
+    return between.count("(") != between.count(")")
+
+
 # "four deaths since the heatwave began on 31 July": the date starts the period the running
 # total covers; it is not the time the total is about.
 _SINCE_BEFORE = re.compile(r"\bsince\b(?:\s+[\w'’-]+){0,5}\s+$", re.IGNORECASE)
@@ -762,6 +792,8 @@ def _nearest_date(
     for date in dates:
         if text and _SINCE_BEFORE.search(text, max(0, date.start - SINCE_ROOM), date.start):
             continue
+        if text and _bracketed_apart(text, date.start, quantity.start):
+            continue  # "(previous year: 2,677 million)": the date is the bracket's own
         distance = min(abs(date.start - quantity.end), abs(quantity.start - date.end))
         if best is None or distance < best[0]:
             best = (distance, date)

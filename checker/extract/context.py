@@ -136,7 +136,7 @@ MODALITY_CUES = {
     r"\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?would|"
     r"expected|expects|expect|aims?|aiming|plans?\s+to|planned|planning|intends?|"
     r"intended|will|set\s+to|scheduled|forecasts?|projected|anticipated?|targets?|targeting|is\s+to|"
-    r"are\s+to|going\s+to|on\s+track",
+    r"are\s+to|going\s+to|on\s+track|foresees?|outlook|guidance|predicts?",
     "reported": r"reportedly|reported|according\s+to|said|says|told|understood|claimed|alleged|"
     r"allegedly",
 }

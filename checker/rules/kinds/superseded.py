@@ -106,6 +106,10 @@ def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> 
         for fact in buckets[key]:
             by_time[_time_bucket(fact, rule, context, weeks)].append(fact)
         dated = sorted((t, fs) for t, fs in by_time.items() if t)
+        if any(not _is_year(t) for t, _ in dated):
+            # A year's figure ("1.2 million TEU in 2025") is a total for the year, not a step
+            # in a timeline of days or weeks.
+            dated = [(t, fs) for t, fs in dated if not _is_year(t)]
         if len(dated) < 2:
             dated = _updates_within_one_time(buckets[key], context)
         if len(dated) < 2 or len({f.article for _, fs in dated for f in fs}) < 2:
@@ -127,6 +131,10 @@ def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> 
 _VAGUENESS = {Qualifier.exact: 0, Qualifier.about: 1, Qualifier.almost: 1, Qualifier.range: 2,
               Qualifier.at_least: 3, Qualifier.more_than: 3, Qualifier.up_to: 3,
               Qualifier.less_than: 3, Qualifier.vague: 4}  # fmt: skip
+
+
+def _is_year(time: str) -> bool:
+    return len(time) == 4 and time.isdigit()
 
 
 def _vagueness(fact: Fact) -> int:
