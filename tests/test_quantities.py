@@ -713,3 +713,16 @@ def test_results_figures_are_profits_and_share_moves(
 def test_an_outlook_is_a_forecast(config: Config) -> None:
     text = "The outlook foresees revenue of between 10.6 billion and 11.0 billion euros."
     assert only_fact(text, config).modality.value == "expected"
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("The margin improved by 1.1% to 7.8% in the quarter.", ["1.1%", "7.8%"]),
+        ("Prices rose by 5 to 10 percent.", ["5 to 10 percent"]),  # one range
+    ],
+)
+def test_a_change_then_a_level_is_two_figures_not_a_range(
+    text: str, quotes: list[str], config: Config
+) -> None:
+    assert [f.quote for f in facts_of(text, config)] == quotes

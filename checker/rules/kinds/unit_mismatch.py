@@ -29,7 +29,15 @@ DEFAULT_DIMENSIONS = (Dimension.count, Dimension.currency, Dimension.power, Dime
                       Dimension.length, Dimension.area, Dimension.volume, Dimension.mass,
                       Dimension.speed)  # fmt: skip
 # Physical dimensions a slip can confuse: a power figure written as energy and back.
-CONFUSABLE = ({Dimension.power, Dimension.energy},)
+# Pairs of dimensions a slip confuses: a power written as an energy, a change in percentage
+# points written as a percentage ("the margin improved by 1.1%" for 1.1 points).
+CONFUSABLE = (
+    {Dimension.power, Dimension.energy},
+    {Dimension.percent, Dimension.percentage_point},
+)
+# Dimensions of one unit each (or units no factor links, "pp" and "bp"), compared only as a
+# confusable pair, never unit by unit.
+ONLY_CONFUSED = frozenset({Dimension.percent, Dimension.percentage_point})
 PLACEHOLDERS = {"subject", "predicate", "item", "unit_a", "unit_b", "value_a", "value_b",
                 "factor", "normalized", "verdict"}  # fmt: skip
 
@@ -115,7 +123,7 @@ def _closest_pair(
 def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     dimensions = set(rule.match.dimensions or DEFAULT_DIMENSIONS)
     findings = []
-    for dimension in sorted(dimensions):
+    for dimension in sorted(dimensions - ONLY_CONFUSED):
         facts = [f for f in group if f.dimension == dimension and f.value is not None]
         echoes = _bracketed_conversions(facts, context)
         by_unit = sorted(_by_unit([f for f in facts if f.id not in echoes]).items())
