@@ -372,8 +372,10 @@ _CLOCK_TIME = (
     r"(?:\s*(?:,|\||(?i:at)|-|–|—)?\s*\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?"
     r"(?:\s*[A-Z]{2,4}|\s*(?i:GMT|UTC)[+-]\d{1,2}|\s+(?i:local\s+time))?)?"
 )
+# "Published 4:18 PM CDT, August 14, 2026": a clock time may come before the date.
+_CLOCK_FIRST = r"(?:\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s+)?"
 _WHOLE_LINE_DATE = re.compile(
-    rf"^\s*{_LINE_LABEL}(?:{DATE_PATTERN.pattern}){_CLOCK_TIME}\s*$", re.VERBOSE
+    rf"^\s*{_LINE_LABEL}{_CLOCK_FIRST}(?:{DATE_PATTERN.pattern}){_CLOCK_TIME}\s*$", re.VERBOSE
 )
 _PUBLICATION_DATE = re.compile(PARTIAL_DATE_PATTERN)
 

@@ -485,11 +485,11 @@ class CompiledLexicons:
 
     @cached_property
     def cue_nouns(self) -> dict[str, frozenset[str]]:
-        """Predicate with `counts` -> its one-word cues as singular nouns: "15 deaths" and
-        "nine fatalities" count the people the deaths predicate counts."""
+        """Predicate with `counts` -> the nouns its cues end in, singular: "15 deaths",
+        "nine fatalities" and "47 confirmed cases" count the people the predicate counts."""
         return {
-            name: frozenset(singular(cue, self) for cue in self.source.predicates[name].cues
-                            if " " not in cue)
+            name: frozenset(singular(cue.split()[-1], self)
+                            for cue in self.source.predicates[name].cues)
             for name in sorted(self.counted_noun)
         }  # fmt: skip
 

@@ -224,6 +224,7 @@ _NOISE_LINE = re.compile(
       | [^\w\s]*\s*\d[\d,.]*[kKmM]?\s+(?:likes?|comments?|shares?|views?|reactions?|reposts?)\b.*
       | .{0,60}\b\d{1,3}[\s-]*min(?:ute)?s?\s+read\b.{0,40}   # "May 5, 2026 · 3 min read"
       | (?:share(?:\ this(?:\ (?:post|article|story|page))?)?|tags?|topics|newsletter)\s*:.*
+      | \[?share\ (?:on|via)\ \w+.{0,120}         # "Share on Facebook | Share on X | Print"
       | (?:source|sources|image|photo|credit|image\ credit|photo\ credit|via)\s*:.*
       | (?:©|\(c\)|copyright\b).*
       | .*\ball\ rights\ reserved\b.*

@@ -237,3 +237,17 @@ def test_the_copyright_owner_ends_before_the_notice_and_footer_links() -> None:
 def test_a_date_line_in_markdown_emphasis_gives_the_publication_date(line: str) -> None:
     found, _ = infer_metadata(f"# Aalvik strike talks resume\n\n{line}\n\nTalks resumed.")
     assert (found["title"], found["published"]) == ("Aalvik strike talks resume", "2026-03-10")
+
+
+def test_a_share_button_line_is_noise() -> None:
+    text = "The plant closed.\nShare on Facebook | Share on X | Email this story | Print\n"
+    assert [text[s.start : s.end] for s in find_noise(text)] == [
+        "Share on Facebook | Share on X | Email this story | Print"
+    ]
+
+
+def test_a_clock_time_before_the_date_still_gives_the_publication_date() -> None:
+    found, _ = infer_metadata(
+        "Plant recalls chicken\n\nPublished 4:18 PM CDT, August 14, 2026\n\nX."
+    )
+    assert found["published"] == "2026-08-14"

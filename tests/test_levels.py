@@ -11,8 +11,9 @@ from tests.test_quantities import facts_of
 @pytest.mark.parametrize(
     ("text", "unit"),
     [
-        ("Confirmed measles cases in the province of Korvane rose to 131 on Wednesday.", "case"),
-        ("The number of confirmed cases in Korvane has now reached 214.", "case"),
+        # cases of a disease count the people ill (the cases predicate's `counts`)
+        ("Confirmed measles cases in the province of Korvane rose to 131 on Wednesday.", "person"),
+        ("The number of confirmed cases in Korvane has now reached 214.", "person"),
         ("Deliveries rose to 400,000 in the quarter.", "delivery"),
         ("Tesla's deliveries climbed to 410,000 in the quarter.", "delivery"),
         # evacuations count the people evacuated (the predicate's `counts`)
@@ -26,7 +27,7 @@ def test_a_level_counts_the_subject_of_its_clause(text: str, unit: str, config: 
 
 def test_the_earlier_value_counts_what_the_figure_before_it_counts(config: Config) -> None:
     text = "Confirmed cases in Korvane have reached 214, officials said, up from 163 on Thursday."
-    assert [f.unit for f in facts_of(text, config)] == ["case", "case"]
+    assert [f.unit for f in facts_of(text, config)] == ["person", "person"]  # cases count people
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,11 @@ from tests.conftest import ROOT
 # revenue as a timeline); once "foresees" made it a forecast the accident went, so the floor
 # is 0 until forecast revisions ("guidance raised to 10.9-11.2 billion") are timelines. Then
 # "improved by 1.1% to 7.8%" read as a change and a level, and % vs percentage points as a
-# UM001 slip: unit_mismatch 1/4.
+# UM001 slip: unit_mismatch 1/4. Then `cases` and `recall` predicates, illness counts as
+# people, regions a sentence lists with a toll compared region by region, share buttons as
+# noise, a clock before a date line's date, and one sum in two currencies with no subject
+# named: contradiction 2/4, unit_mismatch 2/4, superseded 1/2 (and corpus-d's $4.2 billion
+# written in euros, corpus-g's 14 vs 19 countries).
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -78,16 +82,16 @@ FLOORS = {
                       "superseded": 0.50},
     "corpus-c.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.50,
                       "superseded": 0.50},
-    "corpus-d.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.99,
+    "corpus-d.yaml": {"contradiction": 0.75, "unit_mismatch": 0.99, "unsupported": 0.99,
                       "superseded": 0.50},
     "corpus-e.yaml": {"contradiction": 0.75, "unit_mismatch": 0.25, "unsupported": 0.50,
                       "superseded": 0.50},
     "corpus-f.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.00},
-    "corpus-g.yaml": {"contradiction": 0.50, "unit_mismatch": 0.75, "unsupported": 0.50,
+    "corpus-g.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.50,
                       "superseded": 0.50},
-    "corpus-h.yaml": {"contradiction": 0.25, "unit_mismatch": 0.25, "unsupported": 0.99,
-                      "superseded": 0.00},
+    "corpus-h.yaml": {"contradiction": 0.50, "unit_mismatch": 0.50, "unsupported": 0.99,
+                      "superseded": 0.50},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,

@@ -726,3 +726,19 @@ def test_a_change_then_a_level_is_two_figures_not_a_range(
     text: str, quotes: list[str], config: Config
 ) -> None:
     assert [f.quote for f in facts_of(text, config)] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "unit"),
+    [
+        ("The outbreak has sickened 29 people in three provinces.", "cases", "person"),
+        ("There are now 47 confirmed cases in the province.", "cases", "person"),
+        ("The processor recalled 38,600 kilograms of chicken strips.", "recall", "kg"),
+        ("The recall covers about 5,300 cases of 12 packages.", "recall", "case"),
+    ],
+)
+def test_illness_counts_people_and_a_recall_is_a_predicate(
+    text: str, predicate: str, unit: str, config: Config
+) -> None:
+    fact = facts_of(text, config)[0]
+    assert (fact.predicate, fact.unit) == (predicate, unit)

@@ -55,7 +55,7 @@ from checker.extract.status import (
     status_under,
 )
 from checker.extract.voice import ArticleVoice
-from checker.lexicons import CompiledLexicons, fold_currency
+from checker.lexicons import CompiledLexicons, fold_currency, singular
 from checker.models import Article, Span
 from checker.regex_trie import trie_alternation
 from checker.units import convert
@@ -255,6 +255,7 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
         clause = _clause_start(text, sentence.start, quantity.start)
         subject = _subject(context.entities, quantity, source_name, clause, noun.end)
         predicate = _predicate_of(quantity, cues, text, voice.lexicons)
+        predicate = _toll_of_counted_noun(predicate, noun, voice.lexicons) or predicate
         if subject is None and predicate not in voice.lexicons.counted_noun:
             # A toll (deaths, evacuations) that names nobody is about the event, not about
             # the company or government the article names most.
@@ -666,6 +667,17 @@ def _scale_before(text: str, quantity: RawQuantity, sentence: Span) -> NounReadi
         return None
     return NounReading(noun=match["scale"].lower(), item=None, per=None, end=quantity.end,
                        partitive=False)  # fmt: skip
+
+
+def _toll_of_counted_noun(
+    predicate: str | None, noun: NounReading, lexicons: CompiledLexicons
+) -> str | None:
+    """'Confirmed measles cases ... rose to 131': where only a verb of change names the
+    figure, a counted noun that a toll's cues end in ("confirmed cases", "deaths") names it."""
+    if noun.noun is None or (predicate is not None and predicate not in lexicons.weak_predicates):
+        return None
+    counted = singular(noun.noun, lexicons)
+    return next((toll for toll, nouns in lexicons.cue_nouns.items() if counted in nouns), None)
 
 
 def _is_plain_number(quantity: RawQuantity) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Interval, Modality, Status
@@ -77,11 +77,15 @@ def _bucket_key(
     return (measure, kind, _time_bucket(fact, rule, context, weeks))
 
 
-def count_kinds(group: list[Fact]) -> dict[str, tuple[str, ...]]:
+def count_kinds(group: list[Fact], tolls: Collection[str] = ()) -> dict[str, tuple[str, ...]]:
     """The kind of each count of the group, where its articles tell kinds apart: the words
     that set two different counts of one noun apart in the same article ("2,000 construction
-    jobs and 350 permanent jobs") name kinds of it, and a count is compared only with counts
-    of its own kind ("1,200 permanent jobs"). Linear in the group."""
+    jobs and 350 permanent jobs") name kinds of it, and so do the subjects that set them
+    apart in one sentence, for a toll (``tolls``: predicates whose figures count people, as
+    "Manitoba (31), Saskatchewan (11) and Ontario (5)" cases); a count is compared only with
+    counts of its own kind ("1,200 permanent jobs", "36 in Manitoba"). Linear in the group.
+    Subjects set apart other counts only where every source names them alike, which subject
+    reading does not yet ensure ("4,300 jobs in France" read as Airbus's)."""
     modifiers = {f.id: set(count_modifiers(f.quote)) for f in group
                  if f.dimension is Dimension.count}  # fmt: skip
     by_article: dict[tuple[str, str], list[Fact]] = defaultdict(list)
@@ -93,7 +97,29 @@ def count_kinds(group: list[Fact]) -> dict[str, tuple[str, ...]]:
         if len({(f.value.low, f.value.high) for f in facts}) > 1:
             every = [modifiers[f.id] for f in facts]
             contrastive |= set().union(*every) - set.intersection(*every)
-    return {fact_id: tuple(sorted(words & contrastive)) for fact_id, words in modifiers.items()}
+    tolled = {f.id: True for f in group if f.id in modifiers and f.predicate in tolls}
+    places = _listed_subjects(group, tolled)
+    kinds = {}
+    for fact in group:
+        if fact.id in modifiers:
+            where = (f"@{fact.subject}",) if fact.subject in places else ()
+            kinds[fact.id] = (*sorted(modifiers[fact.id] & contrastive), *where)
+    return kinds
+
+
+def _listed_subjects(group: list[Fact], counts: Mapping[str, object]) -> set[str]:
+    """Subjects that one sentence lists with different counts of one noun ("Manitoba (31),
+    Saskatchewan (11) and Ontario (5)"): each names a part, not the whole."""
+    by_sentence: dict[tuple[str, int, str], list[Fact]] = defaultdict(list)
+    for fact in group:
+        if fact.id in counts and fact.unit and fact.subject:
+            by_sentence[(fact.article, fact.sentence.start, fact.unit)].append(fact)
+    listed: set[str] = set()
+    for facts in by_sentence.values():
+        values = {(f.value.low, f.value.high) for f in facts}
+        if len(values) > 1 and len({f.subject for f in facts}) > 1:
+            listed |= {f.subject for f in facts if f.subject}
+    return listed
 
 
 _BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
@@ -353,7 +379,7 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     unit_prices: set[str] = context.indexes.get("unstated_prices", set())  # type: ignore[assignment]
     buckets: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     weeks = _week_windows(group, rule, context)
-    kinds = count_kinds(group)
+    kinds = count_kinds(group, context.lexicons.counted_noun.keys())
     for fact in group:
         if fact.id in unit_prices:
             continue

@@ -201,7 +201,8 @@ def _same_figure_pairs(
     group (a group's own check compares those)."""
     by_figure: dict[tuple[str, str, tuple[float, ...]], dict[str, Fact]] = {}
     for fact in facts:
-        whose = fact.item or fact.subject
+        # With no product or subject, the claim itself ("$4 million" of investment) says whose.
+        whose = fact.item or fact.subject or (f"~{fact.predicate}" if fact.predicate else None)
         unit = unit_of(fact)
         if unit and whose and fact.value is not None and fact.value.stated:
             key = (whose, fact.per or "", tuple(fact.value.stated))
@@ -211,7 +212,9 @@ def _same_figure_pairs(
         units = by_figure[key]
         for unit_a, unit_b in _unit_pairs(sorted(units)):
             a, b = units[unit_a], units[unit_b]
-            if a.article != b.article and not (a.predicate and a.predicate == b.predicate):
+            grouped = not key[0].startswith("~")  # a group's own check compares those
+            same_group = grouped and a.predicate is not None and a.predicate == b.predicate
+            if a.article != b.article and not same_group:
                 pairs.append((a, b))
     return pairs
 
