@@ -248,7 +248,7 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
     facts = []
     _mark_distributive(text, sentence, quantities)
     _resolve_ones(quantities)
-    dates = _dates_for_each(context.dates, [quantity for quantity, _ in quantities])
+    dates = _dates_for_each(text, context.dates, [quantity for quantity, _ in quantities])
     for quantity, noun in quantities:
         if noun.item is None and context.models:
             noun.item = _nearest_model(context.models, quantity)
@@ -768,10 +768,13 @@ _EARLIER_ONE = re.compile(r"(?i:previous|prior|year\s+(?:earlier|ago|before)|yea
 
 
 def _dates_for_each(
-    dates: list[DateMention], quantities: list[RawQuantity]
+    text: str, dates: list[DateMention], quantities: list[RawQuantity]
 ) -> dict[int, list[DateMention]]:
-    """The dates each figure of a sentence may take: all of them, but for a date of an
-    earlier value ("a year earlier"), which only the figure nearest it takes."""
+    """The dates each figure of a sentence may take: all of them, but for a date that starts
+    a running total ("since the heatwave began on 31 July"), which none takes, and a date of
+    an earlier value ("a year earlier"), which only the figure nearest it takes."""
+    dates = [d for d in dates
+             if not _SINCE_BEFORE.search(text, max(0, d.start - SINCE_ROOM), d.start)]  # fmt: skip
     allowed = {id(quantity): list(dates) for quantity in quantities}
     for date in dates:
         if not _EARLIER_ONE.match(date.text) or len(quantities) < 2:
@@ -802,8 +805,6 @@ def _nearest_date(
 ) -> DateMention | None:
     best: tuple[int, DateMention] | None = None
     for date in dates:
-        if text and _SINCE_BEFORE.search(text, max(0, date.start - SINCE_ROOM), date.start):
-            continue
         if text and _bracketed_apart(text, date.start, quantity.start):
             continue  # "(previous year: 2,677 million)": the date is the bracket's own
         distance = min(abs(date.start - quantity.end), abs(quantity.start - date.end))
