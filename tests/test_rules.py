@@ -116,3 +116,24 @@ def test_rules_documentation_is_generated_from_the_rule_files() -> None:
     assert committed == render(load_rules([BUILTIN_RULES_DIR])), (
         "docs/rules.md is stale: run `python -m checker.rules.docs` and commit the result"
     )
+
+
+def _contradictions(tmp_path: Path, articles: dict[str, str], config: Config) -> list:
+    report, _ = check_paths([str(write_corpus(tmp_path / "story", articles))], config)
+    return [f for f in report.findings if f.rule == "CT001"]
+
+
+def test_figures_tenfold_apart_are_a_warning_not_an_error(tmp_path: Path, config: Config) -> None:
+    [finding] = _contradictions(tmp_path, {
+        "a.txt": "October 30, 2026\nAbout 300 employees of Brennhof gathered at the gate.",
+        "b.txt": "October 29, 2026\nBrennhof has about 27,500 employees worldwide.",
+    }, config)  # fmt: skip
+    assert finding.severity.value == "warning" and "92 times apart" in finding.reason
+
+
+def test_figures_a_digit_apart_stay_an_error(tmp_path: Path, config: Config) -> None:
+    [finding] = _contradictions(tmp_path, {
+        "a.txt": "October 29, 2026\nBrennhof said 520 jobs will go in Germany.",
+        "b.txt": "October 30, 2026\nBrennhof said 620 jobs will go in Germany.",
+    }, config)  # fmt: skip
+    assert finding.severity.value == "error"

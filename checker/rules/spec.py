@@ -74,6 +74,17 @@ class ContradictionParams(_Strict):
         title="Predicates whose figures are compared only between facts of the same subject "
         "(a market report gives many subjects' moves on one day)",
     )
+    distant_ratio: float = Field(
+        default=0,
+        ge=0,
+        title="When the largest value compared is at least this many times the smallest, the "
+        "figures are more often two different things (a meeting's 300 employees, a "
+        "workforce of 27,500) than one misreported: the finding takes `distant_severity` "
+        "(0: never)",
+    )
+    distant_severity: Severity = Field(
+        default=Severity.warning, title="Severity of a finding whose values are that far apart"
+    )
 
 
 class SupersededParams(ContradictionParams):

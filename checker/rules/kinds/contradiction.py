@@ -504,16 +504,23 @@ def _finding(rule: RuleSpec, facts: list[Fact], context: RuleContext):
     first = facts[0]
     measure = measure_of(first, context.indexes.get("measures"))  # type: ignore[arg-type]
     what = first.item or (first.unit if measure == COUNT else None)
+    verdict = (
+        f"the stated values do not overlap even with a {rule.params.relative_tolerance:.0%} "
+        "tolerance, for the same subject, measure, unit and time"
+    )
+    severity = rule.severity
+    apart = _times_apart(facts)
+    if rule.params.distant_ratio and apart >= rule.params.distant_ratio:
+        severity = rule.params.distant_severity
+        verdict += (f"; the values are {apart:,.0f} times apart, more often two different "
+                    "figures than one misreported")  # fmt: skip
     values = {
         "subject": first.subject or "?",
         "predicate": measure or "?",
         "item": f" of {what}" if what else "",
         "values": " vs ".join(f"{describe(f.value, f.unit)} ({f.article})" for f in facts),
         "sources": str(len({f.article for f in facts})),
-        "verdict": (
-            f"the stated values do not overlap even with a {rule.params.relative_tolerance:.0%} "
-            "tolerance, for the same subject, measure, unit and time"
-        ),
+        "verdict": verdict,
     }
     compared = [
         ComparedValue(
@@ -526,5 +533,13 @@ def _finding(rule: RuleSpec, facts: list[Fact], context: RuleContext):
         )
         for f in facts
     ]
-    return make_finding(rule, FindingKind.contradiction, rule.severity, facts, compared, values,
+    return make_finding(rule, FindingKind.contradiction, severity, facts, compared, values,
                         context)  # fmt: skip
+
+
+def _times_apart(facts: list[Fact]) -> float:
+    """How many times the largest stated value is the smallest (1 when either is not
+    positive)."""
+    stated = [abs(v) for f in facts if f.value is not None for v in f.value.stated]
+    low, high = (min(stated), max(stated)) if stated else (0, 0)
+    return high / low if low > 0 else 1.0
