@@ -75,6 +75,9 @@ from tests.conftest import ROOT
 # noise, a clock before a date line's date, and one sum in two currencies with no subject
 # named: contradiction 2/4, unit_mismatch 2/4, superseded 1/2 (and corpus-d's $4.2 billion
 # written in euros, corpus-g's 14 vs 19 countries).
+# tests/corpus-i: an eighth blind corpus (hospital cyberattack, high-speed rail), scored on the
+# code of 2026-11-25 evening: contradiction 0/4, unit_mismatch 1/4, unsupported 1/2,
+# superseded 0/2, traps 0/12, 1 false alarm.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -92,15 +95,17 @@ FLOORS = {
                       "superseded": 0.50},
     "corpus-h.yaml": {"contradiction": 0.50, "unit_mismatch": 0.50, "unsupported": 0.99,
                       "superseded": 0.50},
+    "corpus-i.yaml": {"contradiction": 0.00, "unit_mismatch": 0.25, "unsupported": 0.50,
+                      "superseded": 0.00},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,
-                        "corpus-g.yaml": 0, "corpus-h.yaml": 0}  # fmt: skip
+                        "corpus-g.yaml": 0, "corpus-h.yaml": 0, "corpus-i.yaml": 0}  # fmt: skip
 # Figures tenfold apart are warnings, not errors (CT001 distant_ratio), since 2026-11-25:
 # that took the false alarms of tests/corpus, corpus-e, corpus-f and corpus-h to 0.
 FALSE_ALARMS_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 1,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,
-                        "corpus-g.yaml": 0, "corpus-h.yaml": 0}  # fmt: skip
+                        "corpus-g.yaml": 0, "corpus-h.yaml": 0, "corpus-i.yaml": 1}  # fmt: skip
 CASES = [(gold, kind) for gold, floors in FLOORS.items() for kind in sorted(floors)]
 
 
