@@ -45,6 +45,11 @@ class PredicateEntry(_Strict):
         description='"The death toll rose to nine": a toll with no noun of its own counts '
         'people, so it joins the timeline of "four people died".',
     )
+    counted_as: list[str] = Field(
+        default_factory=list,
+        title="Nouns (singular) whose counts under this predicate count what `counts` names",
+        description='"15 deaths", "47 confirmed cases": deaths and cases are people here.',
+    )
 
 
 class PredicateLexicon(_Strict):
@@ -186,9 +191,11 @@ class Lexicons:
                 as_money = entry.as_money or (old.as_money if old else None)
                 weak = entry.weak or (old.weak if old else False)
                 counts = entry.counts or (old.counts if old else None)
+                counted_as = [*(old.counted_as if old else []), *entry.counted_as]
                 self.predicates[name] = PredicateEntry(description=entry.description, cues=cues,
                                                        as_money=as_money, weak=weak,
-                                                       counts=counts)  # fmt: skip
+                                                       counts=counts,
+                                                       counted_as=counted_as)  # fmt: skip
         elif isinstance(lexicon, EntityLexicon):
             self.entities.extend(lexicon.entities)
         elif isinstance(lexicon, StatusLexicon):
@@ -485,13 +492,12 @@ class CompiledLexicons:
 
     @cached_property
     def cue_nouns(self) -> dict[str, frozenset[str]]:
-        """Predicate with `counts` -> the nouns its cues end in, singular: "15 deaths",
-        "nine fatalities" and "47 confirmed cases" count the people the predicate counts."""
+        """Predicate with `counts` -> the nouns its `counted_as` lists: "15 deaths", "nine
+        fatalities" and "47 confirmed cases" count the people the predicate counts."""
         return {
-            name: frozenset(singular(cue.split()[-1], self)
-                            for cue in self.source.predicates[name].cues)
+            name: frozenset(self.source.predicates[name].counted_as)
             for name in sorted(self.counted_noun)
-        }  # fmt: skip
+        }
 
     @cached_property
     def glued_units(self) -> tuple[re.Pattern[str], dict[str, str]]:

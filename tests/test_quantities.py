@@ -742,3 +742,8 @@ def test_illness_counts_people_and_a_recall_is_a_predicate(
 ) -> None:
     fact = facts_of(text, config)[0]
     assert (fact.predicate, fact.unit) == (predicate, unit)
+
+
+def test_a_noun_inside_a_toll_cue_is_not_counted_as_people(config: Config) -> None:
+    """'admitted to hospital' is a cue of injuries; 'six hospitals' still counts hospitals."""
+    assert only_fact("The trust runs six hospitals in the county.", config).unit == "hospital"
