@@ -747,3 +747,8 @@ def test_illness_counts_people_and_a_recall_is_a_predicate(
 def test_a_noun_inside_a_toll_cue_is_not_counted_as_people(config: Config) -> None:
     """'admitted to hospital' is a cue of injuries; 'six hospitals' still counts hospitals."""
     assert only_fact("The trust runs six hospitals in the county.", config).unit == "hospital"
+
+
+def test_a_ransom_is_a_predicate(config: Config) -> None:
+    text = "Criminals are demanding a £4.8 million ransom, payable in bitcoin."
+    assert only_fact(text, config).predicate == "ransom"
