@@ -491,12 +491,13 @@ class CompiledLexicons:
         return _phrase_pattern(list(self.source.status_cues))
 
     @cached_property
-    def cue_nouns(self) -> dict[str, frozenset[str]]:
-        """Predicate with `counts` -> the nouns its `counted_as` lists: "15 deaths", "nine
-        fatalities" and "47 confirmed cases" count the people the predicate counts."""
+    def toll_of_noun(self) -> dict[str, str]:
+        """Noun (singular) -> the predicate whose `counted_as` lists it: "15 deaths", "47
+        confirmed cases" are tolls that count the people the predicate counts."""
         return {
-            name: frozenset(self.source.predicates[name].counted_as)
+            noun: name
             for name in sorted(self.counted_noun)
+            for noun in self.source.predicates[name].counted_as
         }
 
     @cached_property

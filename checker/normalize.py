@@ -223,7 +223,7 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
     counted = lexicons.counted_noun.get(raw.predicate or "")
     if counted and (
         dimension is Dimension.number
-        or (dimension is Dimension.count and unit in lexicons.cue_nouns[raw.predicate or ""])
+        or (dimension is Dimension.count and lexicons.toll_of_noun.get(unit or "") == raw.predicate)
     ):
         # "the death toll rose to nine", "15 deaths": the toll counts people, as "four
         # people died" does

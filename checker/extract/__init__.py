@@ -673,11 +673,10 @@ def _toll_of_counted_noun(
     predicate: str | None, noun: NounReading, lexicons: CompiledLexicons
 ) -> str | None:
     """'Confirmed measles cases ... rose to 131': where only a verb of change names the
-    figure, a counted noun that a toll's cues end in ("confirmed cases", "deaths") names it."""
+    figure, a noun a toll counts as its people (`counted_as`: cases, deaths) names it."""
     if noun.noun is None or (predicate is not None and predicate not in lexicons.weak_predicates):
         return None
-    counted = singular(noun.noun, lexicons)
-    return next((toll for toll, nouns in lexicons.cue_nouns.items() if counted in nouns), None)
+    return lexicons.toll_of_noun.get(singular(noun.noun, lexicons))
 
 
 def _is_plain_number(quantity: RawQuantity) -> bool:
@@ -762,6 +761,12 @@ def _is_an_age(text: str, quantity: RawQuantity, noun: NounReading, sentence: Sp
     return quantity.qualifier in _AGE_QUALIFIERS or bounded_after
 
 
+# "four deaths since the heatwave began on 31 July": the date starts the period the running
+# total covers; it is not the time the total is about.
+_SINCE_BEFORE = re.compile(r"\bsince\b(?:\s+[\w'’-]+){0,5}\s+$", re.IGNORECASE)
+SINCE_ROOM = 60
+
+
 # "131 million euros, from 104 million a year earlier": a date that says a figure is the
 # earlier one belongs to the figure nearest it, not to every figure of the sentence.
 _EARLIER_ONE = re.compile(r"(?i:previous|prior|year\s+(?:earlier|ago|before)|year-)")
@@ -792,12 +797,6 @@ def _bracketed_apart(text: str, date_start: int, figure_start: int) -> bool:
     low, high = sorted((date_start, figure_start))
     between = text[low:high]
     return between.count("(") != between.count(")")
-
-
-# "four deaths since the heatwave began on 31 July": the date starts the period the running
-# total covers; it is not the time the total is about.
-_SINCE_BEFORE = re.compile(r"\bsince\b(?:\s+[\w'’-]+){0,5}\s+$", re.IGNORECASE)
-SINCE_ROOM = 60
 
 
 def _nearest_date(

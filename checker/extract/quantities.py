@@ -274,7 +274,6 @@ def amount_starts(m: re.Match[str]) -> tuple[int, int | None]:
 
 # "improved by 1.1% to 7.8%": the size of a change, then the new level.
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
-_OWN_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercentage\s+points?\b", re.IGNORECASE)
 
 
 def is_change_not_range(text: str, m: re.Match[str], floor: int) -> bool:
@@ -284,9 +283,8 @@ def is_change_not_range(text: str, m: re.Match[str], floor: int) -> bool:
     if m.group("b_dig") is None:
         return False
     if _BY_BEFORE.search(text, max(floor, m.start() - 4), m.start()):
-        # "by 1.1% to 7.8%" has a unit on each side; "by 5 to 10 percent" is one range
-        first, second = amount_starts(m)
-        return second is not None and _OWN_PERCENT.search(text, first, second) is not None
+        # "by 1.1% to 7.8%": a sign on each side; "by 5 to 10 percent" is one range
+        return m.group("pct1") is not None
     if not between or not between.lower().startswith("from"):
         return False
     return bool(_CHANGE_BEFORE.search(text, max(floor, m.start() - 60), m.start()))

@@ -16,6 +16,7 @@ and a value the text introduces as a change ("rose to", "now stands at") is an u
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -97,8 +98,7 @@ def count_kinds(group: list[Fact], tolls: Collection[str] = ()) -> dict[str, tup
         if len({(f.value.low, f.value.high) for f in facts}) > 1:
             every = [modifiers[f.id] for f in facts]
             contrastive |= set().union(*every) - set.intersection(*every)
-    tolled = {f.id: True for f in group if f.id in modifiers and f.predicate in tolls}
-    places = _listed_subjects(group, tolled)
+    places = _listed_subjects([f for f in group if f.id in modifiers and f.predicate in tolls])
     kinds = {}
     for fact in group:
         if fact.id in modifiers:
@@ -107,12 +107,12 @@ def count_kinds(group: list[Fact], tolls: Collection[str] = ()) -> dict[str, tup
     return kinds
 
 
-def _listed_subjects(group: list[Fact], counts: Mapping[str, object]) -> set[str]:
-    """Subjects that one sentence lists with different counts of one noun ("Manitoba (31),
-    Saskatchewan (11) and Ontario (5)"): each names a part, not the whole."""
+def _listed_subjects(counts: list[Fact]) -> set[str]:
+    """Subjects that one sentence lists with different ``counts`` of one noun ("Manitoba
+    (31), Saskatchewan (11) and Ontario (5)"): each names a part, not the whole."""
     by_sentence: dict[tuple[str, int, str], list[Fact]] = defaultdict(list)
-    for fact in group:
-        if fact.id in counts and fact.unit and fact.subject:
+    for fact in counts:
+        if fact.unit and fact.subject:
             by_sentence[(fact.article, fact.sentence.start, fact.unit)].append(fact)
     listed: set[str] = set()
     for facts in by_sentence.values():
@@ -286,28 +286,43 @@ def _widened(interval: Interval, relative: float, absolute: float) -> tuple[floa
 def clusters(facts: list[Fact], relative: float, absolute: float) -> list[list[Fact]]:
     """Facts whose widened intervals chain into overlap, in order of value. A figure with an
     open end ("at least 22 homes") joins the first group it agrees with but never bridges
-    two: it agrees with 38 homes and with 64, which still disagree with each other."""
+    two: it agrees with 38 homes and with 64, which still disagree with each other.
+    O(n log n): the bounded groups are disjoint and in order, so an open figure's first
+    agreeing group is found by bisection."""
     spans = sorted(((*_widened(f.value, relative, absolute), f) for f in facts),
                    key=lambda item: (item[0], item[1], item[2].id))  # fmt: skip
-    bounded = [span for span in spans if math.isfinite(span[0]) and math.isfinite(span[1])]
-    groups: list[tuple[float, float, list[Fact]]] = []
-    for low, high, fact in bounded:
-        if groups and low <= groups[-1][1]:
-            first, reach, members = groups[-1]
-            groups[-1] = (first, max(reach, high), [*members, fact])
-        else:
-            groups.append((low, high, [fact]))
+    lows: list[float] = []
+    reaches: list[float] = []
+    groups: list[list[Fact]] = []
+    open_ended: list[tuple[float, float, Fact]] = []
     for low, high, fact in spans:
-        if math.isfinite(low) and math.isfinite(high):
-            continue
-        home = next((i for i, (a, b, _) in enumerate(groups) if low <= b and a <= high), None)
-        if home is None:
-            groups.append((low, high, [fact]))
+        if not (math.isfinite(low) and math.isfinite(high)):
+            open_ended.append((low, high, fact))
+        elif groups and low <= reaches[-1]:
+            groups[-1].append(fact)
+            reaches[-1] = max(reaches[-1], high)
         else:
-            first, reach, members = groups[home]
-            groups[home] = (first, reach, [*members, fact])
-    groups.sort(key=lambda group: (group[0], group[2][0].id))
-    return [members for _, _, members in groups]
+            lows.append(low)
+            reaches.append(high)
+            groups.append([fact])
+    bounded = len(groups)
+    for low, high, fact in open_ended:
+        home = bisect.bisect_left(reaches, low, 0, bounded)  # first bounded group reaching low
+        if home < bounded and lows[home] <= high:
+            groups[home].append(fact)
+            continue
+        # No bounded group agrees: join an open group it overlaps (open ends overlap often)
+        home = next((i for i in range(bounded, len(groups))
+                     if low <= reaches[i] and lows[i] <= high), None)  # fmt: skip
+        if home is None:
+            lows.append(low)
+            reaches.append(high)
+            groups.append([fact])
+        else:
+            groups[home].append(fact)
+            lows[home], reaches[home] = min(lows[home], low), max(reaches[home], high)
+    order = sorted(range(len(groups)), key=lambda i: (lows[i], groups[i][0].id))
+    return [groups[i] for i in order]
 
 
 # A decision stated as taken and stated as not taken, for the same day, cannot both be true.

@@ -28,7 +28,6 @@ from checker.rules.spec import RuleSpec
 DEFAULT_DIMENSIONS = (Dimension.count, Dimension.currency, Dimension.power, Dimension.energy,
                       Dimension.length, Dimension.area, Dimension.volume, Dimension.mass,
                       Dimension.speed)  # fmt: skip
-# Physical dimensions a slip can confuse: a power figure written as energy and back.
 # Pairs of dimensions a slip confuses: a power written as an energy, a change in percentage
 # points written as a percentage ("the margin improved by 1.1%" for 1.1 points).
 CONFUSABLE = (
