@@ -33,6 +33,12 @@ class PredicateEntry(_Strict):
         title="The predicate its cues name when the number is a sum of money",
         description='"build a EUR 130 million park" states a cost, not an output.',
     )
+    sums_only: bool = Field(
+        default=False,
+        title="Only sums of money (or percentage changes of them) take it",
+        description='"six hospitals ... a C$16.9 billion price tag": a count or a length is '
+        "never a cost, so such a figure passes over the cue to the next one.",
+    )
     weak: bool = Field(
         default=False,
         title="Its cues are generic verbs another predicate's cue outweighs",
@@ -190,11 +196,12 @@ class Lexicons:
                 cues = [*(old.cues if old else []), *entry.cues]
                 as_money = entry.as_money or (old.as_money if old else None)
                 weak = entry.weak or (old.weak if old else False)
+                sums_only = entry.sums_only or (old.sums_only if old else False)
                 counts = entry.counts or (old.counts if old else None)
                 counted_as = [*(old.counted_as if old else []), *entry.counted_as]
                 self.predicates[name] = PredicateEntry(description=entry.description, cues=cues,
                                                        as_money=as_money, weak=weak,
-                                                       counts=counts,
+                                                       sums_only=sums_only, counts=counts,
                                                        counted_as=counted_as)  # fmt: skip
         elif isinstance(lexicon, EntityLexicon):
             self.entities.extend(lexicon.entities)
@@ -243,6 +250,7 @@ class Lexicons:
             weak_predicates=frozenset(
                 name for name, entry in self.predicates.items() if entry.weak
             ),
+            sums_only=frozenset(name for name, entry in self.predicates.items() if entry.sums_only),
             money_predicate={
                 name: entry.as_money
                 for name, entry in sorted(self.predicates.items())
@@ -454,6 +462,7 @@ class CompiledLexicons:
     cue_index: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, predicate)
     money_predicate: dict[str, str]  # predicate -> what its cues name before a sum of money
     weak_predicates: frozenset[str]  # predicates whose cues other cues outweigh
+    sums_only: frozenset[str]  # predicates only sums of money (or changes of them) take
     counted_noun: dict[str, str]  # predicate -> the noun its bare figures count
     cue_to_predicate: dict[str, str]
     alias_to_entity: dict[str, EntityEntry]

@@ -134,3 +134,17 @@ def test_a_toll_that_names_nobody_is_not_given_the_article_s_main_subject(
     facts = extract_facts(Article(info=info, text=text), "t", config.lexicons)
     assert {f.quote: f.subject for f in facts} == {"4,000 chips": "Nvidia",
                                                    "At least 15 people": None}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the five days to Wednesday, 1,860 operations were postponed, according to an "
+        "internal briefing seen by the Post.",
+        "The Wendshire Evening Post counted 1,860 postponed operations.",
+    ],
+)
+def test_a_publication_is_never_the_subject_of_a_figure(text: str, config: Config) -> None:
+    info = ArticleInfo(id="t", path="t", format="txt", sha256="0" * 64, chars=len(text))
+    facts = extract_facts(Article(info=info, text=text), "t", config.lexicons)
+    assert facts and all(f.subject is None for f in facts)

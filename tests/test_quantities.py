@@ -45,7 +45,7 @@ def only_fact(text: str, config: Config) -> Fact:
         ("The bond raised 125 million Australian dollars.", 1.25e8, 1.25e8, "exact", "AUD"),
         ("A ticket costs 10 € at the door.", 10, 10, "exact", "EUR"),
         ("Turnout was 500 or more voters.", 500, None, "at_least", "voter"),
-        ("The bus seats 30 or fewer riders.", 0, 30, "up_to", "rider"),
+        ("The bus seats 30 or fewer riders.", 0, 30, "up_to", "passenger"),
         ("Classes of less than or equal to 30 pupils get funds.", 0, 30, "up_to", "pupil"),
         ("Turnout reached 100 percentage.", 100, 100, "exact", "%"),
         ("The route is 10km long.", 10, 10, "exact", "km"),
@@ -752,3 +752,77 @@ def test_a_noun_inside_a_toll_cue_is_not_counted_as_people(config: Config) -> No
 def test_a_ransom_is_a_predicate(config: Config) -> None:
     text = "Criminals are demanding a £4.8 million ransom, payable in bitcoin."
     assert only_fact(text, config).predicate == "ransom"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notes to editors\n\n1. The trust runs six hospitals.",
+        "Footnotes\n2) Company news release, May 18, 2026.",
+        "Sources\n(3) Reuters, May 14, 2026.",
+    ],
+)
+def test_the_number_of_a_list_item_is_no_quantity(text: str, config: Config) -> None:
+    assert all(fact.quote not in ("1", "2", "3") for fact in facts_of(text, config))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agencies that take the hit in one go keep public trust.",
+        "Victims rarely get their data back in one piece.",
+        "At one point the queue stretched around the block.",
+        "One by one, the ministers left the room.",
+    ],
+)
+def test_one_in_a_set_phrase_counts_nothing(text: str, config: Config) -> None:
+    assert facts_of(text, config) == []
+
+
+def test_a_figure_does_not_take_the_noun_another_figure_counts_as_its_cue(
+    config: Config,
+) -> None:
+    text = (
+        "The corporation forecasts 36,000 passengers a day in the first year, and says about "
+        "4,100 construction jobs will be in the region."
+    )
+    predicates = {f.quote: f.predicate for f in facts_of(text, config)}
+    assert predicates == {"36,000 passengers": None, "about 4,100 construction jobs": "employees"}
+
+
+def test_of_them_counts_the_noun_counted_before(config: Config) -> None:
+    facts = facts_of("The plant will create 1,200 jobs, 300 of them permanent.", config)
+    assert [(f.quote, f.unit, f.predicate) for f in facts] == [
+        ("1,200 jobs", "job", "employees"),
+        ("300", "job", "employees"),
+    ]
+
+
+def test_a_count_or_a_length_never_takes_a_cue_of_money(config: Config) -> None:
+    text = "The 286-mile line linking six cities now carries a C$16.9 billion price tag."
+    predicates = {f.quote: f.predicate for f in facts_of(text, config)}
+    assert predicates["C$16.9 billion"] == "cost"
+    assert predicates["286-mile"] != "cost" and predicates["six cities"] != "cost"
+
+
+def test_a_list_label_names_the_noun_and_its_participle_the_verb(config: Config) -> None:
+    [fact] = facts_of("- Planned operations and procedures postponed: 1,140", config)
+    assert (fact.value.low, fact.unit, fact.predicate) == (1140, "operation", "postponed")
+
+
+def test_undated_list_items_take_the_date_of_their_lead_in_line(config: Config) -> None:
+    text = (
+        "Between Saturday 9 May and Wednesday 13 May:\n\n"
+        "- Operations postponed: 1,140\n- Appointments rescheduled: around 300 a day\n\n"
+        "The trust employs 9,400 staff."
+    )
+    assert _dated_facts(text, "2026-05-14", config) == [
+        ("1,140", "2026-05-13"),
+        ("around 300", "2026-05-13"),
+        ("9,400 staff", None),
+    ]
+
+
+def test_riders_are_passengers(config: Config) -> None:
+    [fact] = facts_of("The line expects roughly 26,000 riders a day.", config)
+    assert fact.unit == "passenger"

@@ -33,7 +33,7 @@ from checker.extract.context import (
     price_tag_reach,
 )
 from checker.extract.levels import NOT_COUNTED, counts_back, level_noun, refers_back
-from checker.extract.nouns import NounReading, looks_plural, read_noun
+from checker.extract.nouns import OF_PRONOUN, NounReading, looks_plural, read_noun
 from checker.extract.quantities import (
     CURRENCY_SIGN,
     QUANTITY,
@@ -92,6 +92,17 @@ AGE_ROOM = 16
 _CLOCK_AFTER = re.compile(
     r"\s?(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock\b|(?-i:GMT|UTC)\b)", re.IGNORECASE
 )
+# "1. Lakeshore Rail Corporation news release": the number of an item in a list, the first
+# thing on its line, with a full stop or a bracket and a space after it.
+_LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*[(\[*_]*\Z")
+_LIST_MARKER_AFTER = re.compile(r"[.)\]][ \t]+\S")
+LIST_MARKER_DIGITS = 3
+# "in one go", "at one point", "one by one": set phrases in which "one" counts nothing.
+_ONE_IN_SET_PHRASE = re.compile(
+    r"\b(?:(?:in\s+one\s+(?:go|piece|place|sitting|breath|fell\s+swoop))|"
+    r"(?:at\s+one\s+(?:point|stage|time))|(?:one\s+by\s+one)|(?:one\s+another))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -135,6 +146,7 @@ def extract_article(
     facts: list[RawFact | RawStatus] = []
     mentions = find_status_mentions(folded, 0, len(folded), lexicons)
     next_mention = 0
+    lead_in = _LeadIn()
     for index, sentence in enumerate(sentences):
         while next_mention < len(mentions) and mentions[next_mention].start < sentence.start:
             next_mention += 1
@@ -142,13 +154,47 @@ def extract_article(
         while next_mention < len(mentions) and mentions[next_mention].end <= sentence.end:
             statuses.append(mentions[next_mention])
             next_mention += 1
+        lead_in.read(text, sentence, article.info.published)
         if statuses or _HAS_NUMBER.search(folded, sentence.start, sentence.end):
             context = _SentenceContext.of(text, folded, sentence, index, voice,
                                           article.info.published)  # fmt: skip
+            context.dates = context.dates or lead_in.dates_for(text, sentence)
             context.before = _fact_just_before(facts, sentence)
             facts.extend(_sentence_facts(context))
             facts.extend(_sentence_statuses(context, statuses))
     return facts
+
+
+# A list's lead-in line ("Between Saturday 9 May and Wednesday 13 May:") and its items.
+_ENDS_WITH_COLON = re.compile(r":[\s*_]*\Z")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•+]|\d{1,2}[.)])[ \t]")
+
+
+class _LeadIn:
+    """The dates of the line that introduces a list, which its undated items are about:
+    "Between Saturday 9 May and Wednesday 13 May:" dates "- Operations postponed: 1,140"."""
+
+    def __init__(self) -> None:
+        self._dates: list[DateMention] = []
+
+    def read(self, text: str, sentence: Span, published: str | None) -> None:
+        if _is_list_item(text, sentence):
+            return  # an item keeps its list's lead-in
+        self._dates = []
+        if _ENDS_WITH_COLON.search(text, sentence.start, sentence.end):
+            body = text[sentence.start : sentence.end]
+            self._dates = [_shift(d, sentence.start) for d in find_dates(body, published)]
+
+    def dates_for(self, text: str, sentence: Span) -> list[DateMention]:
+        if self._dates and _is_list_item(text, sentence):
+            return self._dates
+        return []
+
+
+def _is_list_item(text: str, sentence: Span) -> bool:
+    """Whether the sentence is on a line that opens with a list marker ("- ", "2. ")."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    return _LIST_ITEM.match(text, line_start) is not None
 
 
 # How far back the sentence of the figure a tally refers to may end: the sentence before.
@@ -254,7 +300,10 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
             noun.item = _nearest_model(context.models, quantity)
         clause = _clause_start(text, sentence.start, quantity.start)
         subject = _subject(context.entities, quantity, source_name, clause, noun.end)
-        predicate = _predicate_of(quantity, cues, text, voice.lexicons)
+        own_cues = _cues_not_counted_by_others(cues, quantities, quantity, noun)
+        if _counts_or_measures(quantity, noun, voice.lexicons):
+            own_cues = [c for c in own_cues if c.predicate not in voice.lexicons.sums_only]
+        predicate = _predicate_of(quantity, own_cues, text, voice.lexicons)
         predicate = _toll_of_counted_noun(predicate, noun, voice.lexicons) or predicate
         if subject is None and predicate not in voice.lexicons.counted_noun:
             # A toll (deaths, evacuations) that names nobody is about the event, not about
@@ -289,6 +338,37 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
             )
         )
     return facts
+
+
+def _cues_not_counted_by_others(
+    cues: list[PredicateCue], quantities: list[tuple[RawQuantity, NounReading]],
+    quantity: RawQuantity, noun: NounReading,
+) -> list[PredicateCue]:  # fmt: skip
+    """The cues a figure may take: not the noun another figure of the sentence counts ("36,000
+    passengers a day ... and about 4,100 construction jobs": "jobs" is the second figure's),
+    unless both count the same thing ("1,200 jobs, 300 of them permanent") or the figure
+    counts no noun of its own ("47 confirmed cases: Manitoba (31), Ontario (5)")."""
+    if len(quantities) < 2 or not cues or noun.noun is None:
+        return cues
+    counted = [(other.start, reading.end) for other, reading in quantities
+               if other is not quantity and reading.noun not in (None, noun.noun)]  # fmt: skip
+    return [
+        cue
+        for cue in cues
+        if not any(low <= cue.start and cue.end <= high for low, high in counted)
+    ]
+
+
+def _counts_or_measures(
+    quantity: RawQuantity, noun: NounReading, lexicons: CompiledLexicons
+) -> bool:
+    """Whether a figure counts things or measures a length, weight... ("six hospitals", "a
+    286-mile line"), and so is never a sum of money ("billions of dollars" is one)."""
+    if quantity.currency or quantity.currency_word or quantity.suffix:
+        return False
+    if quantity.physical:
+        return True
+    return noun.noun is not None and fold_currency(noun.noun) not in lexicons.currency_folded
 
 
 # "96 containers, each rated at roughly 4.2 MWh": the second figure is per container.
@@ -687,7 +767,7 @@ def _is_plain_number(quantity: RawQuantity) -> bool:
 
 # A fact box or bulletin line: "- Buildings collapsed: 312", "**Permanent jobs:** 35".
 _LABEL = re.compile(
-    r"\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z'’ -]{0,40}?)(?:\*\*|__)?\s*:"
+    r"\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z'’ -]{0,60}?)(?:\*\*|__)?\s*:"
     r"\s*(?:\*\*|__)?\s*"
 )
 
@@ -716,7 +796,14 @@ def _borrowed_noun(
 ) -> NounReading | None:
     """The noun a bare figure counts though none follows it (checker.extract.levels)."""
     noun = level_noun(text, quantity.start, sentence.start)
-    if noun is None and found and counts_back(text, quantity.start, sentence.start):
+    if (
+        noun is None
+        and found
+        and (
+            counts_back(text, quantity.start, sentence.start)
+            or OF_PRONOUN.match(text, quantity.end, sentence.end)
+        )
+    ):
         noun = found[-1][1].noun
     if noun is None:
         return None
@@ -741,8 +828,33 @@ def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sent
         return True
     if quantity.is_bare and _CLOCK_AFTER.match(text, quantity.end, sentence.end):
         return True  # "at 6 a.m.", "5 pm", "10 o'clock": a time of day
+    if quantity.is_bare and _is_a_list_marker(text, quantity, surface):
+        return True
     bare_word = surface.strip().lower() in _PRONOUN_ONE
+    if bare_word and _in_set_phrase(text, quantity, sentence):
+        return True
     return bare_word and (noun.noun is None or noun.partitive)
+
+
+def _is_a_list_marker(text: str, quantity: RawQuantity, surface: str) -> bool:
+    """'1. Castlemoor Valley Hospitals runs six hospitals': an item's number in a list."""
+    if not surface.isdigit() or len(surface) > LIST_MARKER_DIGITS:
+        return False
+    line_start = text.rfind("\n", 0, quantity.start) + 1
+    if not _LINE_START_BEFORE.search(text, max(line_start - 1, 0), quantity.start):
+        return False
+    # The splitter may end the sentence at the marker's full stop: read past it.
+    return _LIST_MARKER_AFTER.match(text, quantity.end, quantity.end + 3) is not None
+
+
+def _in_set_phrase(text: str, quantity: RawQuantity, sentence: Span) -> bool:
+    """'lose trust faster than ones that take the hit in one go'."""
+    low = max(sentence.start, quantity.start - 3)
+    high = min(sentence.end, quantity.end + 15)
+    return any(
+        m.start() <= quantity.start and quantity.end <= m.end()
+        for m in _ONE_IN_SET_PHRASE.finditer(text, low, high)
+    )
 
 
 def _is_an_age(text: str, quantity: RawQuantity, noun: NounReading, sentence: Span) -> bool:

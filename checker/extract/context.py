@@ -101,8 +101,10 @@ _INSTITUTION = re.compile(
 )
 _PUBLICATION = re.compile(
     r"\b(?:Weekly|Times|Post|News|Journal|Daily|Herald|Gazette|Tribune|Magazine|Telegraph|"
-    r"Guardian|Observer|Courier|Chronicle|Newswire|Monitor)\b"
+    r"Guardian|Observer|Courier|Chronicle|Newswire|Monitor|Examiner|Dispatch|Inquirer)\b"
 )
+# "seen by the Post": a name whose last word says it is a publication.
+_PUBLICATION_LAST = re.compile(rf"{_PUBLICATION.pattern}\Z")
 _STATEMENT = re.compile(r"\b(?:statement|filing|press\s+release|news\s+release|report)\b")
 # A name introduced by what kind of organization it is ("energy developer Meridia Energia
 # said"), or speaking of itself as "it" ("Meridia Energia said Wednesday it will build"), is a
@@ -505,11 +507,17 @@ def find_entities(
         for low, high in _around_title(name, lexicons, is_common_word):
             part = name[low:high]
             known = lexicons.resolve_entity(part)  # "Tencent Holding", "Byte Dance"
+            kind = known.type if known else _unknown_name_type(part)
             mentions.append(EntityMention(offset + start + low, offset + start + high,
-                                          known.name if known else part,
-                                          known.type if known else None))  # fmt: skip
+                                          known.name if known else part, kind))  # fmt: skip
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _unknown_name_type(name: str) -> str | None:
+    """A name the lexicon does not know is untyped, but for a publication's ("the Post",
+    "Wendshire Evening Post"), which reports on the story and is never its subject."""
+    return "outlet" if _PUBLICATION_LAST.search(name) else None
 
 
 # What follows a dateline's place in capitals: "RENNET BAY, May 5", "HOLLIS SPRINGS -- ".
@@ -632,8 +640,8 @@ _VERB_AFTER = re.compile(
     r"\s*,?\s*(?:(?:have|has|had|were|was|are|is|be|been|being|will|would|could|already|now|"
     r"so\s+far|reportedly|also|not)\s+){0,3}(?P<verb>[a-z]{3,}(?:ed|en))\b"
 )
-_VERB_BEFORE = re.compile(
-    r"\b(?P<verb>[a-z]{3,}ed)\s+(?:(?:about|some|around|roughly|more\s+than|over|nearly|almost|"
+_VERB_BEFORE = re.compile(  # "- Operations postponed: 1,140": a label's participle too
+    r"\b(?P<verb>[a-z]{3,}ed)(?:(?:\*\*|__)?:(?:\*\*|__)?)?\s+(?:(?:about|some|around|roughly|more\s+than|over|nearly|almost|"
     r"at\s+least|a\s+total\s+of|an\s+estimated|another|only|just)\s+)?$"
 )
 VERB_ROOM = 40

@@ -202,6 +202,8 @@ _PRICE_RATE = re.compile(
 )
 _OF_PHRASE = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|these\s+|those\s+)?",
                         re.IGNORECASE)  # fmt: skip
+# "1,200 jobs, 300 of them permanent": the figure counts the noun counted before it.
+OF_PRONOUN = re.compile(r"\s*of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -307,7 +309,7 @@ def read_noun(
     words, item, end = _scan_phrase(text, pos, limit)
     noun = _head(words)
     partitive = False
-    if noun is None and want_partitive:
+    if noun is None and want_partitive and not OF_PRONOUN.match(text, pos, limit):
         of = _OF_PHRASE.match(text, pos, limit)
         if of:
             words, of_item, of_end = _scan_phrase(text, of.end(), limit)

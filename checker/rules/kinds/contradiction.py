@@ -174,6 +174,8 @@ def _time_bucket(
         explicit = _window_of_day(explicit, weeks) or explicit
     if explicit and len(explicit) >= 7:
         return explicit
+    if explicit and _is_history(explicit, published):
+        return explicit  # "the last strike, in 2013, lasted five days": not today's strike
     if weeks is not None and _is_running_total(fact, context):
         return _stated_time(fact) or published
     if window == "none" or not published[:1].isdigit():
@@ -188,6 +190,18 @@ def _time_bucket(
         return weeks[published]
     year, week, _ = date.fromisoformat(published).isocalendar()
     return f"{year}-W{week:02d}"
+
+
+# A bare year this many years or more before its article's is history, never compared with
+# the article's undated figures. "Last year" is closer: an annual figure is often undated.
+HISTORY_YEARS = 2
+
+
+def _is_history(explicit: str, published: str) -> bool:
+    """Whether a fact's own bare year lies well before its article's publication."""
+    if len(explicit) != 4 or not explicit.isdigit() or not published[:4].isdigit():
+        return False
+    return int(published[:4]) - int(explicit) >= HISTORY_YEARS
 
 
 def seven_day_windows(days: set[str], span: int = 7) -> dict[str, str]:
@@ -407,8 +421,7 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
         if len({f.article for f in facts}) < 2:
             continue
         found = clusters(facts, rule.params.relative_tolerance, rule.params.absolute_tolerance)
-        if key[2].endswith(f"/P{PLAN_WINDOW_DAYS}D"):
-            found = _single_valued(found, rule)
+        found = _single_valued(found, rule)
         if len(found) < 2:
             continue
         representatives = [cluster[0] for cluster in found]
@@ -453,9 +466,10 @@ def _of_different_known_actors(facts: list[Fact], context: RuleContext) -> bool:
 
 
 def _single_valued(found: list[list[Fact]], rule: RuleSpec) -> list[list[Fact]]:
-    """Within a plan's month, an article that states several different values of one measure
-    ("France will lose 4,300 jobs, Germany 3,700 ...") is naming several things, not one
-    figure: its values are left out, and the rest are clustered again."""
+    """An article that states several different values of one measure for one time ("France
+    will lose 4,300 jobs, Germany 3,700 ...", a table of the old and the new budget) is
+    naming several things, not one figure: its values are left out, and the rest are
+    clustered again."""
     seen: dict[str, int] = defaultdict(int)
     for cluster in found:
         for article in {f.article for f in cluster}:
