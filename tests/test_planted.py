@@ -77,7 +77,10 @@ from tests.conftest import ROOT
 # written in euros, corpus-g's 14 vs 19 countries).
 # tests/corpus-i: an eighth blind corpus (hospital cyberattack, high-speed rail), scored on the
 # code of 2026-11-25 evening: contradiction 0/4, unit_mismatch 1/4, unsupported 1/2,
-# superseded 0/2, traps 0/12, 1 false alarm.
+# superseded 0/2, traps 0/12, 1 false alarm. Its misses then led to: number words joined to
+# a countable noun ("the eight-hospital trust"), list labels and their lead-in dates, cues
+# owned by another figure's noun, money-only predicates, publications never subjects:
+# contradiction 1/4 (six vs eight hospitals), no other change, 1 false alarm.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -95,7 +98,7 @@ FLOORS = {
                       "superseded": 0.50},
     "corpus-h.yaml": {"contradiction": 0.50, "unit_mismatch": 0.50, "unsupported": 0.99,
                       "superseded": 0.50},
-    "corpus-i.yaml": {"contradiction": 0.00, "unit_mismatch": 0.25, "unsupported": 0.50,
+    "corpus-i.yaml": {"contradiction": 0.25, "unit_mismatch": 0.25, "unsupported": 0.50,
                       "superseded": 0.00},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,

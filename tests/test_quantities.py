@@ -826,3 +826,27 @@ def test_undated_list_items_take_the_date_of_their_lead_in_line(config: Config) 
 def test_riders_are_passengers(config: Config) -> None:
     [fact] = facts_of("The line expects roughly 26,000 riders a day.", config)
     assert fact.unit == "passenger"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("The gang is squeezing the eight-hospital trust.", "eight-hospital", "hospital"),
+        ("Voters in the 12-district region went to the polls.", "12-district", "district"),
+        ("The plan has five stages in a five-stage rollout.", "five-stage", "stage"),
+    ],
+)
+def test_a_number_word_joined_to_a_countable_noun_counts_it(
+    text: str, quote: str, unit: str, config: Config
+) -> None:
+    assert (quote, unit) in [(f.quote, f.unit) for f in facts_of(text, config)]
+
+
+@pytest.mark.parametrize("text", ["A two-state solution.", "A five-star hotel opened."])
+def test_a_number_word_in_a_compound_adjective_counts_nothing(text: str, config: Config) -> None:
+    assert facts_of(text, config) == []
+
+
+def test_a_compound_adjective_inside_a_count_is_no_count_of_its_own(config: Config) -> None:
+    facts = facts_of("Hoshida is building 24 eight-car trainsets.", config)
+    assert [(f.quote, f.unit) for f in facts] == [("24 eight-car trainsets", "trainset")]

@@ -645,8 +645,14 @@ def _quantities(
             continue
         if found and quantity.start < found[-1][0].end:
             continue  # read already, as the second unit of a compound ('5 ft 2 in')
-        if found and found[-1][1].partitive and quantity.start < found[-1][1].end:
-            continue  # a model inside the noun phrase before ("20 of Boeing's 777 planes")
+        if (
+            found
+            and quantity.start < found[-1][1].end
+            and (found[-1][1].partitive or text.startswith("-", quantity.end))
+        ):
+            # a model or a compound adjective inside the noun phrase before ("20 of Boeing's
+            # 777 planes", "24 eight-car trainsets")
+            continue
         _read_physical_unit(text, quantity, sentence, lexicons)
         if quantity.glued and quantity.physical is None:
             continue  # "7nm", "5G", "3D", "1990s": letters glued to digits name something

@@ -140,6 +140,11 @@ UNIT_AFTER_HYPHEN = (
     "year|month|week|day|hour|minute|second|dose|person|seat|storey|story|member|mile|"
     "kilometre|kilometer|metre|meter|megawatt|gigawatt|kilowatt|tonne|ton|point|percent"
     "|foot|inch|gallon|acre|ounce|pound|dollar|euro|yen|cent"  # "three-foot", "one-yen"
+    # Things counted whole: "the eight-hospital trust", "24 eight-car trainsets"
+    "|hospital|clinic|school|bed|ward|car|carriage|coach|bus|truck|train|trainset|ship|vessel|"
+    "plane|jet|engine|store|shop|branch|plant|mine|site|country|nation|city|team|game|match|"
+    "judge|room|bedroom|floor|lane|runway|terminal|platform|station|camera|core|page|episode|"
+    "stage|phase|step|round|court|county|district|province|region|village|town"
 )
 
 _RANGE_PART = rf"""
