@@ -39,6 +39,12 @@ class PredicateEntry(_Strict):
         description='"six hospitals ... a C$16.9 billion price tag": a count or a length is '
         "never a cost, so such a figure passes over the cue to the next one.",
     )
+    counts_only: bool = Field(
+        default=False,
+        title="Only counts take it: never a sum of money or a measurement",
+        description='"demanding $5 million and claiming 1.3GB of staff files": "staff" names '
+        "a count of employees, so neither figure takes the cue.",
+    )
     weak: bool = Field(
         default=False,
         title="Its cues are generic verbs another predicate's cue outweighs",
@@ -197,11 +203,13 @@ class Lexicons:
                 as_money = entry.as_money or (old.as_money if old else None)
                 weak = entry.weak or (old.weak if old else False)
                 sums_only = entry.sums_only or (old.sums_only if old else False)
+                counts_only = entry.counts_only or (old.counts_only if old else False)
                 counts = entry.counts or (old.counts if old else None)
                 counted_as = [*(old.counted_as if old else []), *entry.counted_as]
                 self.predicates[name] = PredicateEntry(description=entry.description, cues=cues,
                                                        as_money=as_money, weak=weak,
-                                                       sums_only=sums_only, counts=counts,
+                                                       sums_only=sums_only,
+                                                       counts_only=counts_only, counts=counts,
                                                        counted_as=counted_as)  # fmt: skip
         elif isinstance(lexicon, EntityLexicon):
             self.entities.extend(lexicon.entities)
@@ -251,6 +259,9 @@ class Lexicons:
                 name for name, entry in self.predicates.items() if entry.weak
             ),
             sums_only=frozenset(name for name, entry in self.predicates.items() if entry.sums_only),
+            counts_only=frozenset(
+                name for name, entry in self.predicates.items() if entry.counts_only
+            ),
             money_predicate={
                 name: entry.as_money
                 for name, entry in sorted(self.predicates.items())
@@ -463,6 +474,7 @@ class CompiledLexicons:
     money_predicate: dict[str, str]  # predicate -> what its cues name before a sum of money
     weak_predicates: frozenset[str]  # predicates whose cues other cues outweigh
     sums_only: frozenset[str]  # predicates only sums of money (or changes of them) take
+    counts_only: frozenset[str]  # predicates only counts take
     counted_noun: dict[str, str]  # predicate -> the noun its bare figures count
     cue_to_predicate: dict[str, str]
     alias_to_entity: dict[str, EntityEntry]

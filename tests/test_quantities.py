@@ -850,3 +850,43 @@ def test_a_number_word_in_a_compound_adjective_counts_nothing(text: str, config:
 def test_a_compound_adjective_inside_a_count_is_no_count_of_its_own(config: Config) -> None:
     facts = facts_of("Hoshida is building 24 eight-car trainsets.", config)
     assert [(f.quote, f.unit) for f in facts] == [("24 eight-car trainsets", "trainset")]
+
+
+def test_a_sum_or_a_measurement_never_takes_a_cue_that_counts_people(config: Config) -> None:
+    text = (
+        "The crew is demanding nearly $5 million and claims to have stolen 1.3GB of data, "
+        "including staff files."
+    )
+    predicates = {f.quote: f.predicate for f in facts_of(text, config)}
+    assert "employees" not in predicates.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("The gang claims to have stolen 1.3GB of data.", "1.3GB", "GB"),
+        ("The leak site lists 1.3 terabytes of files.", "1.3 terabytes", "TB"),
+        ("They leaked 2TB of patient records.", "2TB", "TB"),
+        ("The phone has 256 GB of storage.", "256 GB", "GB"),
+    ],
+)
+def test_data_sizes_are_measurements(text: str, quote: str, unit: str, config: Config) -> None:
+    [fact] = facts_of(text, config)
+    assert (fact.quote, fact.unit, fact.dimension.value) == (quote, unit, "physical")
+
+
+def test_tb_glued_to_a_number_is_a_data_size_only_where_the_sentence_speaks_of_data(
+    config: Config,
+) -> None:
+    for text in ("The clinic treated 40TB patients.", "The clinic treated 40 TB patients."):
+        assert all(fact.unit != "TB" for fact in facts_of(text, config))
+
+
+def test_of_these_with_a_noun_names_its_own_noun(config: Config) -> None:
+    [fact] = facts_of("Virgin Atlantic has purchased six of these aeroplanes.", config)
+    assert (fact.unit, fact.predicate) == ("aircraft", "order")
+
+
+def test_cents_are_money_for_the_predicates_of_money(config: Config) -> None:
+    [fact] = facts_of("Earnings were 77 cents per share.", config)
+    assert fact.predicate == "unit_price"

@@ -301,8 +301,7 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
         clause = _clause_start(text, sentence.start, quantity.start)
         subject = _subject(context.entities, quantity, source_name, clause, noun.end)
         own_cues = _cues_not_counted_by_others(cues, quantities, quantity, noun)
-        if _counts_or_measures(quantity, noun, voice.lexicons):
-            own_cues = [c for c in own_cues if c.predicate not in voice.lexicons.sums_only]
+        own_cues = _cues_of_its_kind(own_cues, quantity, noun, voice.lexicons)
         predicate = _predicate_of(quantity, own_cues, text, voice.lexicons)
         predicate = _toll_of_counted_noun(predicate, noun, voice.lexicons) or predicate
         if subject is None and predicate not in voice.lexicons.counted_noun:
@@ -359,16 +358,32 @@ def _cues_not_counted_by_others(
     ]
 
 
-def _counts_or_measures(
-    quantity: RawQuantity, noun: NounReading, lexicons: CompiledLexicons
-) -> bool:
-    """Whether a figure counts things or measures a length, weight... ("six hospitals", "a
-    286-mile line"), and so is never a sum of money ("billions of dollars" is one)."""
-    if quantity.currency or quantity.currency_word or quantity.suffix:
-        return False
-    if quantity.physical:
-        return True
-    return noun.noun is not None and fold_currency(noun.noun) not in lexicons.currency_folded
+# "77 cents a share": sums of money though the unit lexicon counts them as nouns.
+_SMALL_CHANGE = frozenset(["cent", "cents", "penny", "pence"])
+
+
+def _cues_of_its_kind(
+    cues: list[PredicateCue], quantity: RawQuantity, noun: NounReading,
+    lexicons: CompiledLexicons,
+) -> list[PredicateCue]:  # fmt: skip
+    """The cues whose predicates take a figure of this kind: a count or a measurement ("six
+    hospitals", "a 286-mile line") is never a sum of money, and a sum or a measurement
+    ("$5 million", "1.3GB") never a count of people or jobs."""
+    if quantity.suffix:
+        return cues
+    money = bool(quantity.currency or quantity.currency_word) or (
+        noun.noun is not None
+        and (
+            noun.noun.lower() in _SMALL_CHANGE
+            or fold_currency(noun.noun) in lexicons.currency_folded
+        )
+    )
+    excluded: frozenset[str] = frozenset()
+    if not money and (quantity.physical or noun.noun is not None):
+        excluded = lexicons.sums_only
+    if money or quantity.physical:
+        excluded = excluded | lexicons.counts_only
+    return [cue for cue in cues if cue.predicate not in excluded] if excluded else cues
 
 
 # "96 containers, each rated at roughly 4.2 MWh": the second figure is per container.

@@ -203,7 +203,10 @@ _PRICE_RATE = re.compile(
 _OF_PHRASE = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|these\s+|those\s+)?",
                         re.IGNORECASE)  # fmt: skip
 # "1,200 jobs, 300 of them permanent": the figure counts the noun counted before it.
-OF_PRONOUN = re.compile(r"\s*of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
+# ("six of these aeroplanes" names its own noun: "these" and "those" count only on their own)
+OF_PRONOUN = re.compile(
+    r"\s*of\s+(?:them|which|whom|(?:these|those)(?!\s+[A-Za-z]))\b", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
