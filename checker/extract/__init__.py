@@ -146,7 +146,7 @@ def extract_article(
     facts: list[RawFact | RawStatus] = []
     mentions = find_status_mentions(folded, 0, len(folded), lexicons)
     next_mention = 0
-    lead_in = _LeadIn()
+    lead_in = _LeadIn() if _LIST_AFTER_LEAD_IN.search(text) else None
     for index, sentence in enumerate(sentences):
         while next_mention < len(mentions) and mentions[next_mention].start < sentence.start:
             next_mention += 1
@@ -154,11 +154,13 @@ def extract_article(
         while next_mention < len(mentions) and mentions[next_mention].end <= sentence.end:
             statuses.append(mentions[next_mention])
             next_mention += 1
-        lead_in.read(text, sentence, article.info.published)
+        if lead_in is not None:
+            lead_in.read(text, sentence, article.info.published)
         if statuses or _HAS_NUMBER.search(folded, sentence.start, sentence.end):
             context = _SentenceContext.of(text, folded, sentence, index, voice,
                                           article.info.published)  # fmt: skip
-            context.dates = context.dates or lead_in.dates_for(text, sentence)
+            if lead_in is not None and not context.dates:
+                context.dates = lead_in.dates_for_last()
             context.before = _fact_just_before(facts, sentence)
             facts.extend(_sentence_facts(context))
             facts.extend(_sentence_statuses(context, statuses))
@@ -168,6 +170,9 @@ def extract_article(
 # A list's lead-in line ("Between Saturday 9 May and Wednesday 13 May:") and its items.
 _ENDS_WITH_COLON = re.compile(r":[\s*_]*\Z")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•+]|\d{1,2}[.)])[ \t]")
+# Whether an article has a list after a lead-in line at all: most have none, and then no
+# sentence is read for one.
+_LIST_AFTER_LEAD_IN = re.compile(r":[\s*_]*\n[ \t]*(?:[-*•+]|\d{1,2}[.)])[ \t]")
 
 
 class _LeadIn:
@@ -176,19 +181,21 @@ class _LeadIn:
 
     def __init__(self) -> None:
         self._dates: list[DateMention] = []
+        self._in_list = False  # whether the sentence read last is a list item
 
     def read(self, text: str, sentence: Span, published: str | None) -> None:
-        if _is_list_item(text, sentence):
+        self._in_list = _is_list_item(text, sentence)
+        if self._in_list:
             return  # an item keeps its list's lead-in
         self._dates = []
-        if _ENDS_WITH_COLON.search(text, sentence.start, sentence.end):
+        tail = text[max(sentence.start, sentence.end - 4) : sentence.end]
+        if ":" in tail and _ENDS_WITH_COLON.search(text, sentence.start, sentence.end):
             body = text[sentence.start : sentence.end]
             self._dates = [_shift(d, sentence.start) for d in find_dates(body, published)]
 
-    def dates_for(self, text: str, sentence: Span) -> list[DateMention]:
-        if self._dates and _is_list_item(text, sentence):
-            return self._dates
-        return []
+    def dates_for_last(self) -> list[DateMention]:
+        """The lead-in's dates if the sentence read last is an item of its list."""
+        return self._dates if self._in_list else []
 
 
 def _is_list_item(text: str, sentence: Span) -> bool:

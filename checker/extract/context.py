@@ -99,12 +99,11 @@ _INSTITUTION = re.compile(
     r"Association|Federation|Union|Organi[sz]ation|Fund|Service|Corporation|Company|Committee|"
     r"Parliament|Senate|Congress|Regulator|Exchange|Center|Centre|Foundation|Group)\b"
 )
-_PUBLICATION = re.compile(
-    r"\b(?:Weekly|Times|Post|News|Journal|Daily|Herald|Gazette|Tribune|Magazine|Telegraph|"
-    r"Guardian|Observer|Courier|Chronicle|Newswire|Monitor|Examiner|Dispatch|Inquirer)\b"
+_PUBLICATION_WORDS = frozenset(
+    "Weekly Times Post News Journal Daily Herald Gazette Tribune Magazine Telegraph Guardian "
+    "Observer Courier Chronicle Newswire Monitor Examiner Dispatch Inquirer".split()
 )
-# "seen by the Post": a name whose last word says it is a publication.
-_PUBLICATION_LAST = re.compile(rf"{_PUBLICATION.pattern}\Z")
+_PUBLICATION = re.compile(rf"\b(?:{'|'.join(sorted(_PUBLICATION_WORDS))})\b")
 _STATEMENT = re.compile(r"\b(?:statement|filing|press\s+release|news\s+release|report)\b")
 # A name introduced by what kind of organization it is ("energy developer Meridia Energia
 # said"), or speaking of itself as "it" ("Meridia Energia said Wednesday it will build"), is a
@@ -517,7 +516,7 @@ def find_entities(
 def _unknown_name_type(name: str) -> str | None:
     """A name the lexicon does not know is untyped, but for a publication's ("the Post",
     "Wendshire Evening Post"), which reports on the story and is never its subject."""
-    return "outlet" if _PUBLICATION_LAST.search(name) else None
+    return "outlet" if name.rsplit(" ", 1)[-1] in _PUBLICATION_WORDS else None
 
 
 # What follows a dateline's place in capitals: "RENNET BAY, May 5", "HOLLIS SPRINGS -- ".
