@@ -70,10 +70,12 @@ def _bounds(low: float, high: float, q: Qualifier) -> dict[str, Any]:
         return {"low": low, "high": None, "low_inclusive": False, "qualifier": q}
     if q is Qualifier.at_least:
         return {"low": low, "high": None, "qualifier": q}
+    # An upper bound reaches down to zero, or without end below a negative one ("under -10C").
+    floor = 0.0 if high >= 0 else None
     if q is Qualifier.up_to:
-        return {"low": 0.0, "high": high, "qualifier": q}
+        return {"low": floor, "high": high, "qualifier": q}
     if q is Qualifier.less_than:
-        return {"low": 0.0, "high": high, "high_inclusive": False, "qualifier": q}
+        return {"low": floor, "high": high, "high_inclusive": False, "qualifier": q}
     if q is Qualifier.almost:
         # Approaching the stated number from zero's side: "almost -5" is (-5, -4.5].
         if high >= 0:

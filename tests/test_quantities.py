@@ -890,3 +890,8 @@ def test_of_these_with_a_noun_names_its_own_noun(config: Config) -> None:
 def test_cents_are_money_for_the_predicates_of_money(config: Config) -> None:
     [fact] = facts_of("Earnings were 77 cents per share.", config)
     assert fact.predicate == "unit_price"
+
+
+def test_an_upper_bound_below_zero_is_open_downward(config: Config) -> None:
+    fact = only_fact("Temperatures fell to under -10C overnight.", config)
+    assert (fact.value.low, fact.value.high, fact.value.qualifier.value) == (None, -10, "less_than")
