@@ -120,7 +120,8 @@ DATE_PATTERN = re.compile(
   | (?P<prev>(?:[Tt]he\s+)?(?:[Pp]revious|[Pp]rior)\s+year(?![-\w])
         |(?<=\b[Aa]\s)year\s+(?:earlier|ago|before)\b|[Yy]ear-(?:ago|earlier)\b)
   | (?P<wd>(?:(?<=on\s)|(?<=[Bb]y\s)|(?<=[Ss]ince\s)|(?<=until\s)|(?<=said\s)|(?<=ed\s)
-        |(?<=[Aa]s\sof\s)|(?<=through\s)|(?<=days\sto\s)|(?<=week\sto\s)|(?<=weeks\sto\s)|(?<=hours\sto\s)
+        |(?<=[Aa]s\sof\s)|(?<=through\s)
+        |(?<=days\sto\s)|(?<=week\sto\s)|(?<=weeks\sto\s)|(?<=hours\sto\s)
         |(?=\w+day\s+(?:night|evening|morning|afternoon)\b)|(?=\w+day['’]s\s))
         (?P<wd_n>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
     """,

@@ -92,11 +92,11 @@ AGE_ROOM = 16
 _CLOCK_AFTER = re.compile(
     r"\s?(?:[ap]\.\s?m\b\.?|[ap]m\b|o['’]clock\b|(?-i:GMT|UTC)\b)", re.IGNORECASE
 )
-# "1. Lakeshore Rail Corporation news release": the number of an item in a list, the first
-# thing on its line, with a full stop or a bracket and a space after it.
-_LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*[(\[*_]*\Z")
-_LIST_MARKER_AFTER = re.compile(r"[.)\]][ \t]+\S")
-LIST_MARKER_DIGITS = 3
+# What opens a list item's line: a bullet, or a number with a full stop or a bracket ("1. ",
+# "2) ", "(3) "), then a space. The number counts nothing ("1. Lakeshore Rail Corporation
+# news release").
+_LIST_MARKER = r"[ \t]*(?:[-*•+]|[(\[]?(?P<number>\d{1,3})[.)\]])[ \t]"
+_LIST_ITEM = re.compile(_LIST_MARKER)
 # "in one go", "at one point", "one by one": set phrases in which "one" counts nothing.
 _ONE_IN_SET_PHRASE = re.compile(
     r"\b(?:(?:in\s+one\s+(?:go|piece|place|sitting|breath|fell\s+swoop))|"
@@ -169,10 +169,9 @@ def extract_article(
 
 # A list's lead-in line ("Between Saturday 9 May and Wednesday 13 May:") and its items.
 _ENDS_WITH_COLON = re.compile(r":[\s*_]*\Z")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•+]|\d{1,2}[.)])[ \t]")
 # Whether an article has a list after a lead-in line at all: most have none, and then no
 # sentence is read for one.
-_LIST_AFTER_LEAD_IN = re.compile(r":[\s*_]*\n[ \t]*(?:[-*•+]|\d{1,2}[.)])[ \t]")
+_LIST_AFTER_LEAD_IN = re.compile(rf":[\s*_]*\n{_LIST_MARKER}")
 
 
 class _LeadIn:
@@ -200,8 +199,12 @@ class _LeadIn:
 
 def _is_list_item(text: str, sentence: Span) -> bool:
     """Whether the sentence is on a line that opens with a list marker ("- ", "2. ")."""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    return _LIST_ITEM.match(text, line_start) is not None
+    return _list_marker_of_line(text, sentence.start) is not None
+
+
+def _list_marker_of_line(text: str, position: int) -> re.Match[str] | None:
+    """The list marker that opens the line ``position`` is on, if any."""
+    return _LIST_ITEM.match(text, text.rfind("\n", 0, position) + 1)
 
 
 # How far back the sentence of the figure a tally refers to may end: the sentence before.
@@ -856,7 +859,7 @@ def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sent
         return True
     if quantity.is_bare and _CLOCK_AFTER.match(text, quantity.end, sentence.end):
         return True  # "at 6 a.m.", "5 pm", "10 o'clock": a time of day
-    if quantity.is_bare and _is_a_list_marker(text, quantity, surface):
+    if quantity.is_bare and _is_a_list_marker(text, quantity):
         return True
     bare_word = surface.strip().lower() in _PRONOUN_ONE
     if bare_word and _in_set_phrase(text, quantity, sentence):
@@ -864,15 +867,11 @@ def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sent
     return bare_word and (noun.noun is None or noun.partitive)
 
 
-def _is_a_list_marker(text: str, quantity: RawQuantity, surface: str) -> bool:
-    """'1. Castlemoor Valley Hospitals runs six hospitals': an item's number in a list."""
-    if not surface.isdigit() or len(surface) > LIST_MARKER_DIGITS:
-        return False
-    line_start = text.rfind("\n", 0, quantity.start) + 1
-    if not _LINE_START_BEFORE.search(text, max(line_start - 1, 0), quantity.start):
-        return False
-    # The splitter may end the sentence at the marker's full stop: read past it.
-    return _LIST_MARKER_AFTER.match(text, quantity.end, quantity.end + 3) is not None
+def _is_a_list_marker(text: str, quantity: RawQuantity) -> bool:
+    """'1. Castlemoor Valley Hospitals runs six hospitals': an item's number in a list. (The
+    splitter may end the sentence at the marker's full stop, so the line is read whole.)"""
+    marker = _list_marker_of_line(text, quantity.start)
+    return marker is not None and marker.span("number") == (quantity.start, quantity.end)
 
 
 def _in_set_phrase(text: str, quantity: RawQuantity, sentence: Span) -> bool:

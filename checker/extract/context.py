@@ -640,7 +640,8 @@ _VERB_AFTER = re.compile(
     r"so\s+far|reportedly|also|not)\s+){0,3}(?P<verb>[a-z]{3,}(?:ed|en))\b"
 )
 _VERB_BEFORE = re.compile(  # "- Operations postponed: 1,140": a label's participle too
-    r"\b(?P<verb>[a-z]{3,}ed)(?:(?:\*\*|__)?:(?:\*\*|__)?)?\s+(?:(?:about|some|around|roughly|more\s+than|over|nearly|almost|"
+    r"\b(?P<verb>[a-z]{3,}ed)(?:(?:\*\*|__)?:(?:\*\*|__)?)?\s+"
+    r"(?:(?:about|some|around|roughly|more\s+than|over|nearly|almost|"
     r"at\s+least|a\s+total\s+of|an\s+estimated|another|only|just)\s+)?$"
 )
 VERB_ROOM = 40

@@ -474,6 +474,8 @@ def _single_valued(found: list[list[Fact]], rule: RuleSpec) -> list[list[Fact]]:
     for cluster in found:
         for article in {f.article for f in cluster}:
             seen[article] += 1
+    if all(count == 1 for count in seen.values()):
+        return found  # the usual case: nothing to leave out, nothing to cluster again
     kept = [f for cluster in found for f in cluster if seen[f.article] == 1]
     return clusters(kept, rule.params.relative_tolerance, rule.params.absolute_tolerance)
 
