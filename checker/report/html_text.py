@@ -1,7 +1,8 @@
 """Article text for the HTML report: paragraphs and highlighted spans as trees of plain text.
 
-Python only decides where marks open and close; the templates turn the trees into HTML with
-autoescaping, so article text never reaches the page except as escaped text.
+This module only decides where marks open and close; checker.report.html.marked_text turns
+the trees into HTML, passing every piece of text through markupsafe's escape, so article text
+never reaches the page except as escaped text.
 """
 
 from __future__ import annotations
