@@ -217,7 +217,7 @@ def _looks_like_title(head: list[tuple[int, str]], index: int) -> bool:
 
 
 _NOISE_LINE = re.compile(
-    r"""^\s*(?:
+    r"""^\s*[*_]{0,3}(?:
         \d{1,3}                                   # footnote or reference number alone
       | \[\d{1,3}\].*                            # a footnote: "[1] As reported by Reuters"
       | \d{1,4}\s+(?:sources?|comments?|shares?|views?|likes?)   # "18 Sources" counters
@@ -225,6 +225,9 @@ _NOISE_LINE = re.compile(
       | .{0,60}\b\d{1,3}[\s-]*min(?:ute)?s?\s+read\b.{0,40}   # "May 5, 2026 · 3 min read"
       | (?:share(?:\ this(?:\ (?:post|article|story|page))?)?|tags?|topics|newsletter)\s*:.*
       | \[?share\ (?:on|via)\ \w+.{0,120}         # "Share on Facebook | Share on X | Print"
+        # a newsletter's footer links: "Forward to a friend | Unsubscribe | Share on X"
+      | (?:[^|\n]{1,40}\|\s*){0,6}(?:share\ (?:on|via)\ \w+|unsubscribe|forward\ to\ a\ friend
+          |view\ (?:this\ email\ )?in\ (?:your\ )?browser)\b[^\n]{0,120}
       | (?:source|sources|image|photo|credit|image\ credit|photo\ credit|via)\s*:.*
       | (?:©|\(c\)|copyright\b).*
       | .*\ball\ rights\ reserved\b.*
@@ -233,7 +236,7 @@ _NOISE_LINE = re.compile(
       | (?:follow|subscribe|sign\ up|click\ here)\b.*
       | .*\blogo
       | today'?s\ top\ stories
-    )\s*$""",
+    )[*_]{0,3}\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 

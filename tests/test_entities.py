@@ -148,3 +148,44 @@ def test_a_publication_is_never_the_subject_of_a_figure(text: str, config: Confi
     info = ArticleInfo(id="t", path="t", format="txt", sha256="0" * 64, chars=len(text))
     facts = extract_facts(Article(info=info, text=text), "t", config.lexicons)
     assert facts and all(f.subject is None for f in facts)
+
+
+def _facts(text: str, config: Config) -> list:
+    info = ArticleInfo(id="t", path="t", format="txt", sha256="0" * 64, chars=len(text))
+    return extract_facts(Article(info=info, text=text), "t", config.lexicons)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("China's Alibaba ordered 200,000 chips last month.", "Alibaba"),
+        ("The carrier ordered 28 trainsets from Japan's Hoshida Heavy Industries.",
+         "Hoshida Heavy Industries"),
+        ("Japan's Nikkei reported that Toyota will build 300,000 cars.", "Toyota"),
+    ],
+)  # fmt: skip
+def test_a_name_in_the_possessive_before_another_says_where_it_is_from(
+    text: str, subject: str, config: Config
+) -> None:
+    [fact] = _facts(text, config)
+    assert fact.subject == subject
+
+
+def test_a_speaker_s_own_company_stays_the_subject(config: Config) -> None:
+    [fact] = _facts("Nvidia's Jensen Huang said the company will ship 5,000 units.", config)
+    assert fact.subject == "Nvidia" and fact.attribution.source == "Jensen Huang"
+
+
+def test_a_country_naming_a_unit_is_not_the_country(config: Config) -> None:
+    text = "Residents used 41 US gallons a day; the plant costs US$910 million."
+    mentions = find_entities(text, 0, config.lexicons)
+    assert "United States" not in [m.name for m in mentions]
+
+
+def test_a_company_named_again_by_its_first_word_speaks_as_an_organization(
+    config: Config,
+) -> None:
+    text = ("Lumex Systems, which is based in Sulvara, courts buyers abroad.\n\n"
+            "Lumex reported annual revenue of US$9 billion.")  # fmt: skip
+    [fact] = _facts(text, config)
+    assert fact.attribution.kind.value == "organization" and fact.subject == "Lumex"

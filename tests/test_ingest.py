@@ -150,7 +150,8 @@ def test_missing_path_is_an_input_error() -> None:
      "Leave a comment", "Follow Ann Lee on Twitter at @annlee", "Read: Port strike ends",
      "LinkedIn logo", "[2] As reported by Reuters, May 4.", "👍 48 likes | 💬 12 comments",
      "May 5, 2026 · 3 min read", "Share this post: Facebook | X | Email",
-     "Tags: ports, shipping"],
+     "Tags: ports, shipping", "*Forward to a friend | Unsubscribe | Share on X*",
+     "**Share this article:** Facebook"],
 )  # fmt: skip
 def test_scraped_furniture_lines_are_noise(line: str) -> None:
     text = f"The port moved 4 million tonnes.\n{line}\nIt expects more."

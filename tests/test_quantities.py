@@ -895,3 +895,25 @@ def test_cents_are_money_for_the_predicates_of_money(config: Config) -> None:
 def test_an_upper_bound_below_zero_is_open_downward(config: Config) -> None:
     fact = only_fact("Temperatures fell to under -10C overnight.", config)
     assert (fact.value.low, fact.value.high, fact.value.qualifier.value) == (None, -10, "less_than")
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The roof will have a main span of 218 metres and rise 48 metres above the pitch.",
+         "span"),
+        ("Key figures:\n- Main roof span: 218 metres\n", "span"),
+        ("The line has a length of 218 km.", "length"),
+        ("The plant has a capacity of 218 MW.", "capacity"),
+    ],
+)  # fmt: skip
+def test_the_noun_before_a_measurement_names_what_it_measures(
+    text: str, predicate: str, config: Config
+) -> None:
+    fact = next(f for f in facts_of(text, config) if f.value.stated == [218])
+    assert fact.predicate == predicate
+
+
+def test_a_total_is_not_what_a_measurement_measures(config: Config) -> None:
+    [fact] = facts_of("The storm dumped a total of 50 mm of rain.", config)
+    assert fact.predicate == "rainfall"

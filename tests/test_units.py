@@ -168,6 +168,11 @@ def test_pence_ends_the_phrase(config: Config) -> None:
          "volume"),
         ("Each bottle holds 75ml.", "75ml", "ml", "volume"),
         ("Pour 3 to 4 L of water.", "3 to 4 L", "l", "volume"),
+        ("The reservoir holds 186 gigalitres when full.", "186 gigalitres", "GL", "volume"),
+        ("The plant would produce 50 megalitres a day.", "50 megalitres", "ML", "volume"),
+        ("The basin lost 1.2 million acre-feet of water.", "1.2 million acre-feet", "acre-ft",
+         "volume"),
+        ("Tankers delivered 3,000 cubic metres of water.", "3,000 cubic metres", "m3", "volume"),
     ],
 )  # fmt: skip
 def test_imperial_area_and_volume_units(

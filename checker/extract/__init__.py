@@ -29,6 +29,7 @@ from checker.extract.context import (
     governing_verb,
     is_institution,
     modality_cues,
+    names_a_unit,
     nearest_predicate,
     price_tag_reach,
 )
@@ -312,14 +313,17 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
         subject = _subject(context.entities, quantity, source_name, clause, noun.end)
         own_cues = _cues_not_counted_by_others(cues, quantities, quantity, noun)
         own_cues = _cues_of_its_kind(own_cues, quantity, noun, voice.lexicons)
-        predicate = _predicate_of(quantity, own_cues, text, voice.lexicons)
+        if noun.named_before:  # "a span of 218 metres": the noun, not a verb, names it
+            predicate = voice.lexicons.cue_to_predicate.get(noun.noun or "")
+        else:
+            predicate = _predicate_of(quantity, own_cues, text, voice.lexicons)
         predicate = _toll_of_counted_noun(predicate, noun, voice.lexicons) or predicate
         if subject is None and predicate not in voice.lexicons.counted_noun:
             # A toll (deaths, evacuations) that names nobody is about the event, not about
             # the company or government the article names most.
             subject = voice.main_subject
-        verb = None if predicate else governing_verb(text, quantity.start, noun.end,
-                                                     sentence.start, sentence.end)  # fmt: skip
+        verb = None if predicate or noun.named_before else governing_verb(
+            text, quantity.start, noun.end, sentence.start, sentence.end)  # fmt: skip
         if facts and counts_back(text, quantity.start, sentence.start):
             # "reached 214, up from 163": the earlier value of the figure before it
             predicate, verb = facts[-1].predicate, facts[-1].verb
@@ -693,6 +697,8 @@ def _quantities(
             )
         if _is_plain_number(quantity):
             noun = _scale_before(text, quantity, sentence) or noun
+        elif quantity.physical and noun.noun is None:
+            noun = _measure_named_before(text, quantity, sentence, noun) or noun
         found.append((quantity, noun))
     return _join_bounds(text, found)
 
@@ -778,6 +784,35 @@ def _scale_before(text: str, quantity: RawQuantity, sentence: Span) -> NounReadi
         return None
     return NounReading(noun=match["scale"].lower(), item=None, per=None, end=quantity.end,
                        partitive=False)  # fmt: skip
+
+
+# "a main span of 218 metres", "a length of 286 km": the noun before "of" names the measure.
+_MEASURE_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
+# Nouns before "of" that say how much, not what is measured ("a total of 5 km").
+_NO_MEASURE = frozenset(
+    "total sum maximum minimum average mean peak range figure estimate amount number level "
+    "rate value".split()
+)
+MEASURE_ROOM = 30
+
+
+def _measure_named_before(
+    text: str, quantity: RawQuantity, sentence: Span, after: NounReading
+) -> NounReading | None:
+    """The measured noun named before a measurement with none after it: "a main span of 218
+    metres" and the label of "- Main roof span: 218 metres" measure a span."""
+    label = _LABEL.fullmatch(text, sentence.start, quantity.start)
+    if label is not None:
+        words = label["label"].split()
+        word = words[-1].lower() if words else ""
+    else:
+        low = max(sentence.start, quantity.start - MEASURE_ROOM)
+        match = _MEASURE_OF.search(text, low, quantity.start)
+        word = match["noun"] if match is not None else ""
+    if not word.isalpha() or word in _NO_MEASURE:
+        return None
+    return NounReading(noun=word, item=None, per=after.per, end=after.end, partitive=False,
+                       named_before=True)  # fmt: skip
 
 
 def _toll_of_counted_noun(
@@ -982,6 +1017,8 @@ def main_subject(
         entity = lexicons.entity_of(match.group(0))
         if entity is None or entity.type in ("outlet", "person", "organization"):
             continue
+        if names_a_unit(text, match.start(), match.end(), lexicons):
+            continue  # "US$", "US gallons"
         counts[entity.name] = counts.get(entity.name, 0) + 1
         first.setdefault(entity.name, EntityMention(match.start(), match.end(), entity.name,
                                                     entity.type))  # fmt: skip
@@ -1023,6 +1060,12 @@ def _subject(
     most news sentences) that is not the cited source, preferring names the lexicon knows.
     The number's own noun ("14,000 TEU") is what it counts, never its subject."""
     candidates = [e for e in entities if e.type != "outlet" and not _is_source(e.name, source)]
+    # "China's Alibaba ordered ...": the possessed name is the actor, and "Japan's Nikkei"
+    # the outlet; the possessor says where they are from. A speaker's ("Nvidia's Huang
+    # said ...") is their company or country, which stays a candidate.
+    if any(e.owns is not None for e in candidates):
+        owned = {e.start for e in candidates} | {e.start for e in entities if e.type == "outlet"}
+        candidates = [e for e in candidates if e.owns is None or e.owns not in owned]
     before = [e for e in candidates if e.end <= quantity.start]
     if clause_start is not None:
         # A list of parallel clauses ("the Dax fell 1.8%, the CAC 2.1% and the FTSE 3.2%"):

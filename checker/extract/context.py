@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.lexicons import CompiledLexicons
 
@@ -89,7 +89,13 @@ _PERSON_TITLES = re.compile(
     r"analyst|professor|secretary|governor|official|manager|founder|columnist|economist)\b",
     re.IGNORECASE,
 )
-_COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|Co|Group|Holdings?|Technologies)\b\.?")
+# A company's legal suffix or the trade word that ends its name ("Lumex Systems").
+_COMPANY_SUFFIX = re.compile(
+    r"\b(?:Inc|Corp|Ltd|LLC|plc|Co|Group|Holdings?|Technologies|Systems|Industries|Motors|"
+    r"Airlines|Airways|Pharmaceuticals|Pharma|Biologics|Therapeutics|Labs|Laboratories|"
+    r"Electronics|Semiconductors?|Robotics|Aerospace|Logistics|Networks|Solutions|Dynamics|"
+    r"Ventures|Capital|Partners|Mining|Minerals|Chemicals|Foods|Brands|Enterprises)\b\.?"
+)
 
 # Head words that make a name an institution ("Ministry of Health") or a publication
 # ("Vaccine Supply Weekly") rather than a person.
@@ -254,6 +260,9 @@ def _cue_of(
         return None
     if source.endswith(("'s", "’s")):
         return None  # "Alibaba's reported interest": a possessive, not a speaker
+    # "Germany's Angela Merkel said", "Japan's Nikkei reported": the speaker is the name
+    # possessed; the possessor says where it is from.
+    source = _POSSESSOR.sub("", source)
     context = sentence[match.start() : match.end() + 40]
     named_at = match.start("src") if match.group("src") else match.start("src2")
     cue = _classify_source(source, lexicons, context, sentence[max(0, named_at - 30) : named_at])
@@ -303,6 +312,8 @@ class EntityMention:
     end: int
     name: str  # canonical when the lexicon knows it, else as written
     type: str | None
+    # Where the name this one possesses starts ("Japan's Hoshida Heavy Industries"), if any.
+    owns: int | None = None
 
 
 _PROPER_NAME = re.compile(
@@ -464,8 +475,8 @@ def find_entities(
     taken: list[tuple[int, int]] = []
     for match in lexicons.entity_pattern.finditer(sentence):
         entity = lexicons.entity_of(match.group(0))
-        if entity is None or sentence.startswith("$", match.end()):
-            continue  # "US$2 billion", "HK$": a currency's sign, not the country
+        if entity is None or names_a_unit(sentence, match.start(), match.end(), lexicons):
+            continue  # "US$2 billion", "41 US gallons": a unit's country, not the country
         mentions.append(EntityMention(offset + match.start(), offset + match.end(), entity.name,
                                       entity.type))  # fmt: skip
         taken.append((match.start(), match.end()))
@@ -478,7 +489,7 @@ def find_entities(
             words.pop(0)
         if (
             not words
-            or sentence.startswith("$", match.end())  # "US$", "HK$": a currency's sign
+            or names_a_unit(sentence, match.start(), match.end(), lexicons)  # "US$", "US gallons"
             or any(map(str.isdigit, match.group(0)))
             or _MONTH_WORD.match(words[0])
             or (len(words) == 1 and words[0] in lexicons.physical_of)  # "MW", "MWh", "GWh"
@@ -510,7 +521,44 @@ def find_entities(
             mentions.append(EntityMention(offset + start + low, offset + start + high,
                                           known.name if known else part, kind))  # fmt: skip
     mentions.sort(key=lambda m: m.start)
+    _mark_possessors(sentence, offset, mentions)
     return mentions
+
+
+_POSSESSOR = re.compile(r"^.*['’]s\s+(?=[A-Z])")
+_POSSESSIVE_BETWEEN = re.compile(r"['’]s\s+(?:the\s+)?")
+
+
+def _mark_possessors(sentence: str, offset: int, mentions: list[EntityMention]) -> None:
+    """ "China's Alibaba", "Japan's Hoshida Heavy Industries": a name in the possessive right
+    before another names where the second is from, or whose it is."""
+    if len(mentions) < 2 or ("'s" not in sentence and "’s" not in sentence):
+        return
+    for index in range(len(mentions) - 1):
+        first, second = mentions[index], mentions[index + 1]
+        if first.end < second.start and _POSSESSIVE_BETWEEN.fullmatch(
+            sentence, first.end - offset, second.start - offset
+        ):
+            mentions[index] = replace(first, owns=second.start)
+
+
+# Symbols ("in", "m", "t") are also words: only a unit's name ("gallons", "tons") counts.
+_WORD_AFTER = re.compile(r"\s?(\$|[A-Za-z]{4,}\b)")
+
+
+def names_a_unit(text: str, start: int, end: int, lexicons: CompiledLexicons) -> bool:
+    """Whether the name text[start:end] is part of a unit's or a currency's name: "US$",
+    "HK$", "US dollars", "US gallons" (a country's code: longer names are left alone, which
+    keeps this off the hot path)."""
+    if text.startswith("$", end):
+        return True
+    if end - start > 4:
+        return False
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return word == "$" or word in lexicons.physical_of or word.lower() in lexicons.currency_folded
 
 
 def _unknown_name_type(name: str) -> str | None:
@@ -666,6 +714,11 @@ _PUBLIC_BODY = re.compile(
     r"Federation|Union|Organi[sz]ation|Service|Committee|Parliament|Senate|Congress|Regulator|"
     r"Center|Centre)\b"
 )
+
+
+def is_company_name(name: str) -> bool:
+    """'Lumex Systems', 'Orbex Holdings', 'Kestrel Biologics': a name a company's word ends."""
+    return _COMPANY_SUFFIX.search(name) is not None
 
 
 def is_institution(name: str) -> bool:

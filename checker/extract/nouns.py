@@ -216,6 +216,8 @@ class NounReading:
     per: str | None  # rate period or denominator
     end: int  # where the noun phrase ends in the text
     partitive: bool  # the noun came from "of the ..." ("two of the people")
+    # the measured noun stands before the figure ("a span of 218 metres", "Roof span: 218 m")
+    named_before: bool = False
 
 
 def is_model_name(token: str) -> bool:

@@ -17,6 +17,7 @@ from checker.extract.context import (
     AttributionCue,
     EntityMention,
     find_attribution,
+    is_company_name,
     lower_case_words,
 )
 from checker.lexicons import CompiledLexicons
@@ -143,7 +144,9 @@ class ArticleVoice:
         if full and (cue.source == full or " " not in cue.source):
             return AttributionCue("organization", full, cue.cue)
         if " " not in cue.source:
-            return AttributionCue("person", self._full_name(cue.source), cue.cue)
+            full = self._full_name(cue.source)
+            kind = "organization" if is_company_name(full) else "person"  # "Lumex Systems"
+            return AttributionCue(kind, full, cue.cue)
         return cue
 
     def _full_name(self, surname: str) -> str:
