@@ -6,7 +6,7 @@ import pytest
 
 from checker.models import Article, ArticleInfo, Fact
 from checker.pipeline import Config, extract_facts
-from checker.rules.grouping import count_modifiers
+from checker.rules.grouping import Measures, count_modifiers, group_facts
 from checker.rules.kinds.contradiction import count_kinds
 
 
@@ -49,3 +49,15 @@ def test_words_that_set_two_counts_apart_in_one_article_name_kinds(config: Confi
         "1,200 permanent jobs": ("permanent",),
         "300 new jobs": (),  # no source sets "new" jobs apart from others
     }
+
+
+def test_a_count_no_predicate_names_joins_the_one_measure_of_its_noun(config: Config) -> None:
+    facts = [
+        *_facts("Hoshida Heavy Industries is building 24 trainsets for the line.", "a", config),
+        *_facts("- Trains: 28 trainsets from Hoshida Heavy Industries", "b", config),
+    ]
+    measures = Measures(predicates=frozenset(config.lexicons.source.predicates))
+    groups = group_facts([f for f in facts if f.unit == "trainset"], measures=measures)
+    assert [sorted(f.quote for f in group) for group in groups.values()] == [
+        ["24 trainsets", "28 trainsets"]
+    ]

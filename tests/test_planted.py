@@ -83,7 +83,14 @@ from tests.conftest import ROOT
 # contradiction 1/4 (six vs eight hospitals), no other change, 1 false alarm.
 # tests/corpus-j: a ninth blind corpus (drought and water restrictions, stadium build), scored
 # on the code of 2026-11-25 (third session, 54ac39f plus the HTML renderer): contradiction 0/4,
-# unit_mismatch 1/4, unsupported 2/2, superseded 1/2, traps 0/15, no false alarm.
+# unit_mismatch 1/4, unsupported 2/2, superseded 1/2, traps 0/15, no false alarm. Its misses
+# then led to: volume units of water utilities (megalitres, gigalitres, acre-feet, cubic
+# metres), the noun before a measurement naming what it measures ("a main span of 218
+# metres", "Main roof span: 218 metres"), the same number in two units of one dimension
+# reported across measures, newsletter footers as noise, a place in the possessive ("Japan's
+# Hoshida") and a unit's country ("US gallons") as no subject: unit_mismatch 3/4. With them
+# a count no predicate names joins its noun's one measure, which took corpus-g to superseded
+# 2/2.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -98,12 +105,12 @@ FLOORS = {
     "corpus-f.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.00},
     "corpus-g.yaml": {"contradiction": 0.75, "unit_mismatch": 0.75, "unsupported": 0.50,
-                      "superseded": 0.50},
+                      "superseded": 0.99},
     "corpus-h.yaml": {"contradiction": 0.50, "unit_mismatch": 0.50, "unsupported": 0.99,
                       "superseded": 0.50},
     "corpus-i.yaml": {"contradiction": 0.25, "unit_mismatch": 0.25, "unsupported": 0.50,
                       "superseded": 0.00},
-    "corpus-j.yaml": {"contradiction": 0.00, "unit_mismatch": 0.25, "unsupported": 0.99,
+    "corpus-j.yaml": {"contradiction": 0.00, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.50},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,

@@ -15,6 +15,8 @@ the measure, whatever verb each article happens to use. Nouns the lexicon calls 
 ("people", "homes") still need a predicate: "23 people" may be hospitalised or evacuated.
 With no predicate to tell them apart, the words between the number and the noun do: "nine
 primary schools" are not "14 schools", nor "two diesel ferries" "three electric ferries".
+Such a count joins the group of the one lexicon predicate the topic counts its noun under,
+if there is exactly one ("Trains: 28 trainsets" beside "building 24 trainsets").
 Building the groups is one pass over the facts (O(n)); rules then look only inside a group.
 """
 
@@ -130,6 +132,7 @@ def group_facts(
     if keys is None:
         keys = [group_key(fact, families, measures) for fact in facts]
     sole = _sole_products(facts, keys, families or {})
+    sole.update(_sole_measures(keys))
     # A percentage whose sentence names nobody ("18% contained") joins the measure others
     # state of a named subject ("the fire was 12% contained"): the topic is one story.
     keyed = set(keys)
@@ -153,3 +156,19 @@ def _sole_products(
             products[(fact.topic, fact.predicate or "", f"unit:{unit}")].add(fact.item)
     return {key: (key[0], key[1], next(iter(items)))
             for key, items in products.items() if len(items) == 1}  # fmt: skip
+
+
+def _sole_measures(keys: list[GroupKey | None]) -> dict[GroupKey, GroupKey]:
+    """The key of a count no predicate names ("Trains: 28 trainsets") -> the key of the one
+    predicate the topic counts that noun under ("24 trainsets built by ..."): one thing
+    counted, stated with a verb in one article and without in another."""
+    predicates: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key in keys:
+        if key is not None and key[1] != COUNT and key[2].startswith("unit:"):
+            predicates[(key[0], key[2])].add(key[1])
+    return {
+        key: (key[0], next(iter(names)), key[2])
+        for key in keys
+        if key is not None and key[1] == COUNT
+        and len(names := predicates.get((key[0], key[2]), set())) == 1
+    }  # fmt: skip

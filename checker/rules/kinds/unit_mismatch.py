@@ -28,6 +28,9 @@ from checker.rules.spec import RuleSpec
 DEFAULT_DIMENSIONS = (Dimension.count, Dimension.currency, Dimension.power, Dimension.energy,
                       Dimension.length, Dimension.area, Dimension.volume, Dimension.mass,
                       Dimension.speed)  # fmt: skip
+# Measurements whose units pint converts: the same number in two of one dimension is a slip.
+PHYSICAL = frozenset({Dimension.power, Dimension.energy, Dimension.length, Dimension.area,
+                      Dimension.volume, Dimension.mass, Dimension.speed})  # fmt: skip
 # Pairs of dimensions a slip confuses: a power written as an energy, a change in percentage
 # points written as a percentage ("the margin improved by 1.1%" for 1.1 points).
 CONFUSABLE = (
@@ -147,9 +150,17 @@ def check_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContex
     - two counted units a known factor links ("will ship 34,000 modules of the K8" vs "the
       order covers 34,000 chips of the K8"): compared as the group check would;
     - power and energy ("a 400 MW battery" vs "a 200 MW / 400 MWh battery system");
-    - two currencies ("C$6.40 a share" vs "US$6.40 a share")."""
+    - two currencies ("C$6.40 a share" vs "US$6.40 a share");
+    - two physical units of one dimension ("a 218-metre span" vs "a 218-foot span", "50
+      gigalitres a year" vs "50 megalitres a year"), converted as the group check would."""
     dimensions = set(rule.match.dimensions or DEFAULT_DIMENSIONS)
     findings = []
+    measured = dimensions & PHYSICAL
+    same_measure = _same_figure_pairs(facts, lambda f: f.unit if f.dimension in measured
+                                      else None, rates_name_whose=True)  # fmt: skip
+    for a, b in same_measure:
+        if a.dimension is b.dimension and (finding := _compare(rule, a, b, context)):
+            findings.append(finding)
     counted = _same_figure_pairs(facts, lambda f: f.unit if f.dimension is Dimension.count
                                  and f.item is not None else None)  # fmt: skip
     for a, b in counted:
@@ -193,15 +204,20 @@ def _either_dollar(a: Fact, b: Fact, dollars: frozenset[str]) -> bool:
 
 
 def _same_figure_pairs(
-    facts: list[Fact], unit_of: Callable[[Fact], str | None]
+    facts: list[Fact], unit_of: Callable[[Fact], str | None], rates_name_whose: bool = False
 ) -> list[tuple[Fact, Fact]]:
     """Pairs of facts of one company or product (item, else subject) stating the same number
     at the same rate in two different ``unit_of`` classes, from two articles, and not in one
-    group (a group's own check compares those)."""
+    group (a group's own check compares those). With ``rates_name_whose``, a rate of one
+    dimension that names no one ("50 gigalitres a year") is taken as the topic's."""
     by_figure: dict[tuple[str, str, tuple[float, ...]], dict[str, Fact]] = {}
     for fact in facts:
         # With no product or subject, the claim itself ("$4 million" of investment) says whose.
-        whose = fact.item or fact.subject or (f"~{fact.predicate}" if fact.predicate else None)
+        whose = fact.item or fact.subject
+        if whose is None and rates_name_whose and fact.per:
+            whose = f"~{fact.dimension.value}"  # whatever verb each article uses for it
+        elif whose is None and fact.predicate:
+            whose = f"~{fact.predicate}"
         unit = unit_of(fact)
         if unit and whose and fact.value is not None and fact.value.stated:
             key = (whose, fact.per or "", tuple(fact.value.stated))
