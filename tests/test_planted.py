@@ -90,7 +90,8 @@ from tests.conftest import ROOT
 # reported across measures, newsletter footers as noise, a place in the possessive ("Japan's
 # Hoshida") and a unit's country ("US gallons") as no subject: unit_mismatch 3/4. With them
 # a count no predicate names joins its noun's one measure, which took corpus-g to superseded
-# 2/2.
+# 2/2. Then a label with a note in brackets ("Workers on site (week of 9 March): 1,150"):
+# contradiction 1/4.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -110,7 +111,7 @@ FLOORS = {
                       "superseded": 0.50},
     "corpus-i.yaml": {"contradiction": 0.25, "unit_mismatch": 0.25, "unsupported": 0.50,
                       "superseded": 0.00},
-    "corpus-j.yaml": {"contradiction": 0.00, "unit_mismatch": 0.75, "unsupported": 0.99,
+    "corpus-j.yaml": {"contradiction": 0.25, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.50},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,

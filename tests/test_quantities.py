@@ -646,6 +646,7 @@ def test_a_time_in_gmt_is_no_quantity_and_no_subject(config: Config) -> None:
         ("- Buildings collapsed: 312", "building"),
         ("**Permanent jobs:** 35", "job"),
         ("Deaths: 163", "person"),  # the toll's predicate says what it counts
+        ("- Workers on site (week of 9 March): 1,150", "employee"),  # a note in brackets
         ("Key figures: 40", None),  # a label naming no counted thing
     ],
 )

@@ -831,10 +831,11 @@ def _is_plain_number(quantity: RawQuantity) -> bool:
                 or quantity.physical or quantity.is_year_like)  # fmt: skip
 
 
-# A fact box or bulletin line: "- Buildings collapsed: 312", "**Permanent jobs:** 35".
+# A fact box or bulletin line: "- Buildings collapsed: 312", "**Permanent jobs:** 35", and
+# with a note in brackets: "- Workers on site (week of 9 March): 1,150".
 _LABEL = re.compile(
-    r"\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z'’ -]{0,60}?)(?:\*\*|__)?\s*:"
-    r"\s*(?:\*\*|__)?\s*"
+    r"\s*(?:[-*•]\s+)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z'’ -]{0,60}?)"
+    r"(?:\s*\([^()\n]{1,40}\))?(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
 )
 
 
