@@ -906,6 +906,7 @@ def test_an_upper_bound_below_zero_is_open_downward(config: Config) -> None:
         ("Key figures:\n- Main roof span: 218 metres\n", "span"),
         ("The line has a length of 218 km.", "length"),
         ("The plant has a capacity of 218 MW.", "capacity"),
+        ("The jet has a range of 218 km.", "distance"),  # a range of a measurement is its reach
     ],
 )  # fmt: skip
 def test_the_noun_before_a_measurement_names_what_it_measures(

@@ -790,7 +790,7 @@ def _scale_before(text: str, quantity: RawQuantity, sentence: Span) -> NounReadi
 _MEASURE_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
 # Nouns before "of" that say how much, not what is measured ("a total of 5 km").
 _NO_MEASURE = frozenset(
-    "total sum maximum minimum average mean peak range figure estimate amount number level "
+    "total sum maximum minimum average mean peak figure estimate amount number level "
     "rate value".split()
 )
 MEASURE_ROOM = 30
