@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checker.extract import main_subject
-from checker.extract.context import find_entities, lower_case_words
+from checker.extract.context import find_entities, is_institution, lower_case_words
 from checker.lexicons import normalize_name
 from checker.models import Article, ArticleInfo
 from checker.pipeline import Config, extract_facts
@@ -189,3 +189,14 @@ def test_a_company_named_again_by_its_first_word_speaks_as_an_organization(
             "Lumex reported annual revenue of US$9 billion.")  # fmt: skip
     [fact] = _facts(text, config)
     assert fact.attribution.kind.value == "organization" and fact.subject == "Lumex"
+
+
+@pytest.mark.parametrize(
+    ("name", "institution"),
+    [("Ministry of Mining", True), ("Capital Region Authority", True),
+     ("Acme Corporation Ltd", False), ("Lumex Systems", False)],
+)  # fmt: skip
+def test_a_company_s_trade_word_does_not_make_a_public_body_a_company(
+    name: str, institution: bool
+) -> None:
+    assert is_institution(name) is institution

@@ -89,12 +89,14 @@ _PERSON_TITLES = re.compile(
     r"analyst|professor|secretary|governor|official|manager|founder|columnist|economist)\b",
     re.IGNORECASE,
 )
-# A company's legal suffix or the trade word that ends its name ("Lumex Systems").
-_COMPANY_SUFFIX = re.compile(
-    r"\b(?:Inc|Corp|Ltd|LLC|plc|Co|Group|Holdings?|Technologies|Systems|Industries|Motors|"
-    r"Airlines|Airways|Pharmaceuticals|Pharma|Biologics|Therapeutics|Labs|Laboratories|"
-    r"Electronics|Semiconductors?|Robotics|Aerospace|Logistics|Networks|Solutions|Dynamics|"
-    r"Ventures|Capital|Partners|Mining|Minerals|Chemicals|Foods|Brands|Enterprises)\b\.?"
+_COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|Co|Group|Holdings?|Technologies)\b\.?")
+# The trade word that ends a company's name ("Lumex Systems"). Not a legal suffix: a public
+# body may carry one too ("Ministry of Mining", "Capital Region Authority").
+_TRADE_WORD = re.compile(
+    r"\b(?:Systems|Industries|Motors|Airlines|Airways|Pharmaceuticals|Pharma|Biologics|"
+    r"Therapeutics|Labs|Laboratories|Electronics|Semiconductors?|Robotics|Aerospace|Logistics|"
+    r"Networks|Solutions|Dynamics|Ventures|Capital|Partners|Mining|Minerals|Chemicals|Foods|"
+    r"Brands|Enterprises)\b"
 )
 
 # Head words that make a name an institution ("Ministry of Health") or a publication
@@ -170,7 +172,7 @@ def _classify_source(
     if _PUBLICATION.search(cleaned):
         return AttributionCue("outlet", cleaned, context)
     if (
-        _COMPANY_SUFFIX.search(cleaned)
+        is_company_name(cleaned)
         or _INSTITUTION.search(cleaned)
         or _STATEMENT.search(context)
         or _ORGANIZATION_NOUN.search(preceding)
@@ -717,8 +719,9 @@ _PUBLIC_BODY = re.compile(
 
 
 def is_company_name(name: str) -> bool:
-    """'Lumex Systems', 'Orbex Holdings', 'Kestrel Biologics': a name a company's word ends."""
-    return _COMPANY_SUFFIX.search(name) is not None
+    """'Lumex Systems', 'Orbex Holdings', 'Kestrel Biologics': a company's legal suffix or
+    trade word in the name."""
+    return _COMPANY_SUFFIX.search(name) is not None or _TRADE_WORD.search(name) is not None
 
 
 def is_institution(name: str) -> bool:
