@@ -758,6 +758,24 @@ def test_a_ransom_is_a_predicate(config: Config) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "The environment agency fined Halvex Chemicals €2.1 million on Tuesday.",
+        "On-the-spot fine for a first breach: A$300",
+        "The bank faces a penalty of up to $40 million from the regulator.",
+    ],
+)
+def test_a_fine_or_penalty_is_a_predicate(text: str, config: Config) -> None:
+    assert only_fact(text, config).predicate == "fine"
+
+
+def test_a_fine_that_is_not_money_names_no_fine(config: Config) -> None:
+    """'fine' the adjective: a measurement is never a fine (the predicate names sums only)."""
+    fact = only_fact("The fine particles measured 2.5 micrometres across.", config)
+    assert fact.predicate != "fine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Notes to editors\n\n1. The trust runs six hospitals.",
         "Footnotes\n2) Company news release, May 18, 2026.",
         "Sources\n(3) Reuters, May 14, 2026.",
