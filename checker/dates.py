@@ -160,6 +160,17 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A second month joined to a first: 'from March to May', 'in April and May'.
+# A year right after a name inside a sentence is part of the name ("FC Brennholm 1907",
+# "the Vision 2030 plan"), unless the word before it is one a date follows (a month, a season,
+# "fiscal", a preposition of "In 2024" in a headline). The name's own first word must follow a
+# word, not begin the sentence: "Paris 2024" at a sentence's start may date it.
+_NAME_BEFORE_YEAR = re.compile(r"(?<=[\w,)])[ \t]+(?P<word>[A-Z][\w&'’.-]*)[ \t]+$")
+_DATE_WORD_BEFORE_YEAR = frozenset(
+    (*_MONTH_SPELLINGS, "spring", "summer", "autumn", "fall", "winter", "fiscal", "fy", "year",
+     "christmas", "easter", "ramadan", "in", "on", "since", "until", "by", "during", "from",
+     "through", "throughout", "before", "after", "between", "of", "and", "to", "or", "for",
+     "around", "circa", "early", "late", "mid", "end", "q1", "q2", "q3", "q4", "h1", "h2")
+)  # fmt: skip
 _MONTH_BEFORE = re.compile(rf"{_MONTH}\.?,?\s*(?:to|and|or|through|until|till|[-–])\s*$")
 _WORD_END = re.compile(WORD_END)
 
@@ -295,6 +306,12 @@ def _after_preposition(match: re.Match[str]) -> bool:
     return _PREPOSITION_BEFORE.search(match.string, max(0, start - 24), start) is not None
 
 
+def _ends_a_name(match: re.Match[str]) -> bool:
+    start = match.start()
+    name = _NAME_BEFORE_YEAR.search(match.string, max(0, start - 40), start)
+    return name is not None and name["word"].lower().rstrip(".") not in _DATE_WORD_BEFORE_YEAR
+
+
 def _after_month(match: re.Match[str]) -> bool:
     start = match.start()
     return _MONTH_BEFORE.search(match.string, max(0, start - 16), start) is not None
@@ -314,8 +331,10 @@ def _verb_day_reads_as_date(match: re.Match[str], kind: str, g: dict[str, str | 
 
 
 def _is_plausible(match: re.Match[str], kind: str, g: dict[str, str | None]) -> bool:
-    """Whether a month-bearing match reads as a date rather than an ordinary word; year
-    spans, quarters and the like are always dates."""
+    """Whether a month-bearing match reads as a date rather than an ordinary word, and a
+    bare year as a date rather than the end of a name; quarters and the like always are."""
+    if kind == "yr":
+        return not _ends_a_name(match)
     if kind in ("mdy", "dmy", "my", "relm"):
         word = g[f"{kind}_m"] or ""
     else:

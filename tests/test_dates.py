@@ -115,6 +115,21 @@ def test_month_words_used_as_verbs_or_names_are_not_dates(text: str, dates: list
 
 
 @pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("The rest comes from FC Dornach 1911 and a group of lenders.", []),
+        ("Officials unveiled the Vision 2040 plan for the port.", []),
+        ("Funding for the Summer 2027 season was cut.", ["2027"]),
+        ("Sales Fell Sharply In 2025", ["2025"]),
+        ("The Fiscal 2026 budget was approved.", ["2026"]),
+        ("Rates rose from 2019 to 2024 in every region.", ["2019", "2024"]),
+    ],
+)
+def test_a_year_that_ends_a_name_is_not_a_date(text: str, dates: list[str]) -> None:
+    assert [d.text for d in find_dates(text, ANCHOR)] == dates
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("Sales rose from March to May.", ["2026-03", "2026-05"]),

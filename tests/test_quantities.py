@@ -767,6 +767,14 @@ def test_a_fine_or_penalty_is_a_predicate(text: str, config: Config) -> None:
     assert only_fact(text, config).predicate == "fine"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Public funding makes up about 38 per cent of the total.", "Women made up 45% of staff."],
+)
+def test_what_a_part_makes_up_is_its_share_not_production(text: str, config: Config) -> None:
+    assert only_fact(text, config).predicate == "market_share"
+
+
 def test_a_fine_that_is_not_money_names_no_fine(config: Config) -> None:
     """'fine' the adjective: a measurement is never a fine (the predicate names sums only)."""
     fact = only_fact("The fine particles measured 2.5 micrometres across.", config)
