@@ -92,6 +92,10 @@ from tests.conftest import ROOT
 # a count no predicate names joins its noun's one measure, which took corpus-g to superseded
 # 2/2. Then a label with a note in brackets ("Workers on site (week of 9 March): 1,150"):
 # contradiction 1/4.
+# tests/corpus-k: a tenth blind corpus (a chemical spill into a river, a takeover), scored on
+# 9d0fac4 (2026-11-25, fourth session; its 'fine' predicate came before the corpus was seen):
+# contradiction 2/4, unit_mismatch 0/4, unsupported 2/2, superseded 0/2, traps 0/23, no false
+# alarm.
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -113,11 +117,13 @@ FLOORS = {
                       "superseded": 0.00},
     "corpus-j.yaml": {"contradiction": 0.25, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.50},
+    "corpus-k.yaml": {"contradiction": 0.50, "unit_mismatch": 0.00, "unsupported": 0.99,
+                      "superseded": 0.00},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,
                         "corpus-g.yaml": 0, "corpus-h.yaml": 0, "corpus-i.yaml": 0,
-                        "corpus-j.yaml": 0}  # fmt: skip
+                        "corpus-j.yaml": 0, "corpus-k.yaml": 0}  # fmt: skip
 # Figures tenfold apart are warnings, not errors (CT001 distant_ratio), since 2026-11-25:
 # that took the false alarms of tests/corpus, corpus-e, corpus-f and corpus-h to 0. Later
 # that day an article that gives two values of one measure for one time was left out of
@@ -125,7 +131,7 @@ TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0
 FALSE_ALARMS_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,
                         "corpus-g.yaml": 0, "corpus-h.yaml": 0, "corpus-i.yaml": 1,
-                        "corpus-j.yaml": 0}  # fmt: skip
+                        "corpus-j.yaml": 0, "corpus-k.yaml": 0}  # fmt: skip
 CASES = [(gold, kind) for gold, floors in FLOORS.items() for kind in sorted(floors)]
 
 
