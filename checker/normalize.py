@@ -203,6 +203,22 @@ def _attribution_of(cue: AttributionCue) -> Attribution:
     return Attribution(kind=AttributionKind(cue.kind), source=cue.source, cue=cue.cue)
 
 
+# A company's legal form is not part of what it is called: "Quorvale Chemicals Ltd" in its own
+# release is "Quorvale Chemicals" in the paper.
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:Ltd|Limited|Inc|Incorporated|plc|PLC|LLC|Corp|Co|GmbH|AG|SA|S\.A|NV|N\.V|SE|"
+    r"SpA|S\.p\.A|BV|B\.V|Pty(?:\s+Ltd)?|KK|Oyj|ASA|AB)\.?$"
+)
+
+
+@lru_cache(maxsize=4096)
+def without_legal_form(name: str) -> str:
+    """A subject's name without its legal form ('Orsk Holdings plc' -> 'Orsk Holdings');
+    a name that is nothing else keeps it."""
+    short = _LEGAL_FORM.sub("", name)
+    return short if short else name
+
+
 def fact_id(article: str, start: int, end: int, quote: str) -> str:
     digest = hashlib.blake2b(f"{article}\0{start}\0{end}\0{quote}".encode(), digest_size=6)
     return "F" + digest.hexdigest()
@@ -235,7 +251,7 @@ def normalize(raw: RawFact, text: str, article: str, topic: str,
         id=fact_id(article, q.start, end, quote),
         article=article,
         topic=topic,
-        subject=raw.subject.name if raw.subject else None,
+        subject=without_legal_form(raw.subject.name) if raw.subject else None,
         predicate=_predicate(raw, dimension, measured, lexicons),
         value=to_interval(
             q.low * scale, q.high * scale, q.qualifier, q.low_inclusive, q.high_inclusive
@@ -279,7 +295,7 @@ def normalize_status(raw: RawStatus, text: str, article: str, topic: str) -> Fac
         id=fact_id(article, mention.start, mention.end, quote),
         article=article,
         topic=topic,
-        subject=raw.subject.name if raw.subject else None,
+        subject=without_legal_form(raw.subject.name) if raw.subject else None,
         predicate=mention.decision,
         status=Status(raw.status),
         dimension=Dimension.status,

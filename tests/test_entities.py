@@ -53,7 +53,8 @@ def test_unknown_names_that_start_like_a_month_or_lead_a_sentence_are_names(
 
 
 @pytest.mark.parametrize("sentence", ["March was busy, with 400 units shipped.",
-                                      "Analysts said 400 units shipped."])  # fmt: skip
+                                      "Analysts said 400 units shipped.",
+                                      "People have waited 10 days for water."])  # fmt: skip
 def test_a_month_or_a_plural_noun_opening_a_sentence_is_no_name(
     sentence: str, config: Config
 ) -> None:

@@ -428,6 +428,37 @@ def test_would_in_reported_speech_with_a_condition_stays_hypothetical(config: Co
     assert fact.modality.value == "hypothetical"
 
 
+def test_a_negation_inside_a_compound_negates_nothing(config: Config) -> None:
+    fact = only_fact("The do-not-drink notice issued on Monday covered 5,200 households.", config)
+    assert fact.modality.value == "asserted"
+
+
+def test_not_to_after_a_count_negates_the_instruction_not_the_count(config: Config) -> None:
+    fact = only_fact("The utility told 8,600 households not to drink tap water.", config)
+    assert fact.modality.value != "negated"
+
+
+def test_not_to_before_a_figure_still_negates_it(config: Config) -> None:
+    fact = only_fact("Alibaba decided not to buy 200,000 chips.", config)
+    assert fact.modality.value == "negated"
+
+
+def test_an_if_addressed_to_the_reader_before_a_colon_hedges_nothing(config: Config) -> None:
+    text = "If you missed the news: on 14 March a valve failed and 45,000 litres leaked."
+    assert only_fact(text, config).modality.value == "asserted"
+
+
+def test_a_condition_ending_in_a_comma_still_hedges(config: Config) -> None:
+    assert only_fact("If the deal closes, Orsk gets 1,200 staff.", config).modality.value == (
+        "hypothetical"
+    )
+
+
+def test_a_company_s_legal_form_is_not_part_of_its_name_as_subject(config: Config) -> None:
+    fact = only_fact("Quorvale Chemicals Ltd said 45,000 litres escaped.", config)
+    assert fact.subject == "Quorvale Chemicals"
+
+
 def test_a_company_named_corporation_speaks_for_itself(config: Config) -> None:
     text = "Acme Corporation said it will invest $2 billion in its new plant in Ohio."
     [fact] = facts_of(text, config)

@@ -128,7 +128,12 @@ _SPEAKS_AS_IT = re.compile(
 
 # Cue words of each modality, lower case: they are matched on the case-folded text.
 MODALITY_CUES = {
-    "negated": r"not|never|no\s+longer|yet\s+to|n't|declined\s+to|refused\s+to|denied|without",
+    # "decided not to buy 500 chips" negates the purchase; "told 8,600 households not to
+    # drink the water" negates the drinking, not the count (see find_modality).
+    "negated_infinitive": r"not\s+to(?=\s)",
+    # Not inside a compound: a "do-not-drink notice" or a "never-ending queue" negates nothing.
+    "negated": r"(?<!-)(?:not|never|without)(?!-)|no\s+longer|yet\s+to|n't|declined\s+to|"
+    r"refused\s+to|denied",
     # "may" before a number is the month ("RENNET BAY, May 5 (Reuters) -").
     # "may" before a number, after "in"/"of"/"since"... or before a full stop is the month.
     # (The lookbehinds follow "may" so that only a "may" pays for them.)
@@ -283,8 +288,15 @@ def modality_cues(folded: str, start: int, end: int) -> list[tuple[int, int, str
     """(start, end, modality) of every hedge, negation or reporting cue in a sentence, read
     once on the case-folded text and shared by all the numbers of the sentence."""
     return [
-        (m.start(), m.end(), m.lastgroup or "") for m in _MODALITY_CUE.finditer(folded, start, end)
+        (m.start(), m.end(), m.lastgroup or "")
+        for m in _MODALITY_CUE.finditer(folded, start, end)
+        if not (m.group() == "if" and _CLAUSE_ENDS_IN_COLON.match(folded, m.end(), end))
     ]
+
+
+# "If you missed the news: a valve failed and 45,000 litres leaked" is addressed to the reader;
+# what follows the colon is not conditional.
+_CLAUSE_ENDS_IN_COLON = re.compile(r"[^,;:]{0,80}:")
 
 
 def find_modality(cues: list[tuple[int, int, str]], start: int, end: int, sentence_start: int,
@@ -302,6 +314,10 @@ def find_modality(cues: list[tuple[int, int, str]], start: int, end: int, senten
         before = before if reach is None else min(before, reach)
         lo, hi = max(sentence_start, start - before), min(sentence_end, end + after)
         if any(kind == modality and lo <= s and e <= hi for s, e, kind in cues):
+            return modality
+        if modality == "negated" and any(
+            kind == "negated_infinitive" and lo <= s and e <= start for s, e, kind in cues
+        ):
             return modality
     if attributed or any(kind == "reported" for _, _, kind in cues):
         return "reported"
@@ -400,6 +416,20 @@ _NOT_NAMES = frozenset(
         "Share",
         "Comments",
         "CEO",
+        # plural and collective nouns that open sentences with no "-s" to give them away
+        "People",
+        "Children",
+        "Women",
+        "Men",
+        "Staff",
+        "Everyone",
+        "Anyone",
+        "Nobody",
+        "All",
+        "Several",
+        "Each",
+        "Every",
+        "Another",
     ]
 )
 

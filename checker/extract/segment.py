@@ -79,7 +79,9 @@ ABBREVIATIONS = frozenset(
 )
 
 _LINE = re.compile(r"[^\r\n\u2028\u2029]+")
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9•])")
+# Closing quotes, brackets and emphasis may follow the stop: a run-in heading ("**The fish.**
+# The count rose") is a sentence of its own.
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]*_]*(?=\s+[\"“‘(\[*_]{0,3}[A-Z0-9•])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
