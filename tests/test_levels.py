@@ -18,6 +18,9 @@ from tests.test_quantities import facts_of
         ("Tesla's deliveries climbed to 410,000 in the quarter.", "delivery"),
         # evacuations count the people evacuated (the predicate's `counts`)
         ("Evacuations in the valley totalled 3,200 by Friday.", "person"),
+        # "the number of" a noun the same in the plural, before a participle
+        ("The number of fish killed by the leak has reached 11,500.", "fish"),
+        ("The number of homes affected by the outage has risen to 12,000.", "home"),
     ],
 )
 def test_a_level_counts_the_subject_of_its_clause(text: str, unit: str, config: Config) -> None:

@@ -12,6 +12,7 @@ noun that names things counted: "Shares rose to 52" is a price.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from checker.extract.nouns import looks_plural
 
@@ -54,15 +55,26 @@ def level_noun(text: str, start: int, sentence_start: int) -> str | None:
     phrase_start = count_of.end() if count_of else clause_start
     phrase_end = _PHRASE_END.search(text, phrase_start, verb.start())
     words = _WORD.findall(text, phrase_start, phrase_end.start() if phrase_end else verb.start())
+    if count_of:  # "the number of fish killed by ...": a participle after the noun ends it
+        words = list(takewhile(lambda word: not _PARTICIPLE.fullmatch(word), words))
     if not words:
         return None
     head = words[-1]
     if head[0].isupper() and len(words) > 1:
         return None  # a name ends the phrase ("the Harbourline Ferries")
     head = head.lower()  # the first word of a clause: "Deliveries rose to 400,000"
-    if not looks_plural(head) or head in NOT_COUNTED:
+    counted = looks_plural(head) or (count_of is not None and head in SAME_IN_THE_PLURAL)
+    if not counted or head in NOT_COUNTED:
         return None
     return head
+
+
+_PARTICIPLE = re.compile(r"[a-z]+ed", re.IGNORECASE)
+# Nouns whose plural is the singular: "the number of fish" counts fish.
+SAME_IN_THE_PLURAL = frozenset(
+    ["fish", "sheep", "deer", "aircraft", "salmon", "trout", "livestock", "poultry", "cattle",
+     "swine", "species", "series", "spacecraft", "offspring"]
+)  # fmt: skip
 
 
 # "the total had risen to", "that figure now stands at": the subject is the figure before.

@@ -82,11 +82,11 @@ def _status_steps(ordered: list[Fact], context: RuleContext) -> str:
 def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     buckets: dict[str, list[Fact]] = defaultdict(list)
     # A figure whose sentence names nobody ("At least 15 people have died") belongs to the
-    # subject of its group when the group has only one, and to the story itself when no
-    # figure of the group names anybody.
+    # subject most figures of its group name (one sentence's subject is a guess; the group's
+    # most frequent one is the story's), and to the story itself when none names anybody.
     names = _shortest_forms({f.subject for f in group if f.subject is not None})
-    subjects = set(names.values())
-    sole = next(iter(subjects)) if len(subjects) == 1 else ("" if not subjects else None)
+    named = Counter(names[f.subject] for f in group if f.subject is not None)
+    sole = min(named, key=lambda name: (-named[name], name)) if named else ""
     for fact in group:
         subject = names.get(fact.subject or "", sole)
         if (
