@@ -115,6 +115,19 @@ def test_a_dateline_place_before_a_dash_is_no_name(config: Config) -> None:
     assert "HOLLIS SPRINGS" not in [m.name for m in find_entities(sentence, 0, config.lexicons)]
 
 
+def test_a_country_named_as_an_adjective_is_no_article_s_main_subject(config: Config) -> None:
+    text = (
+        "Orsk cleared its shareholder vote. Bidders from big US instrument groups stayed away, "
+        "and the US review is slower than the European one."
+    )
+    assert main_subject(text, config.lexicons) is None
+
+
+def test_a_country_that_acts_is_an_article_s_main_subject(config: Config) -> None:
+    found = main_subject("The US said it would review the deal.", config.lexicons)
+    assert found is not None and found.name == "United States"
+
+
 def test_an_international_body_is_no_article_s_main_subject(config: Config) -> None:
     text = (
         "Nvidia shipped 4,000 chips to Jakarta. The United Nations welcomed the deal, and "

@@ -29,6 +29,7 @@ from checker.extract.context import (
     governing_verb,
     is_institution,
     modality_cues,
+    modifies_a_noun,
     names_a_unit,
     nearest_predicate,
     price_tag_reach,
@@ -1005,10 +1006,11 @@ def main_subject(
     text: str, lexicons: CompiledLexicons, sentences: list[Span] | None = None
 ) -> EntityMention | None:
     """The entity an article is mostly about: its most mentioned known company, government
-    or country (first mention wins a tie). Sentences that name nobody are taken to be about
-    it. An international body (the UN, the World Bank) lends, donates or reports: it is no
-    article's main subject. Only the ``sentences`` count when given: a share button's
-    "Facebook" is no subject."""
+    or country (first mention wins a tie; a country named as an adjective, "the US filing",
+    is no mention). Sentences that name nobody are taken to be about it. An international
+    body (the UN, the World Bank) lends, donates or reports: it is no article's main
+    subject. Only the ``sentences`` count when given: a share button's "Facebook" is no
+    subject."""
     counts: dict[str, int] = {}
     first: dict[str, EntityMention] = {}
     starts = [s.start for s in sentences] if sentences is not None else None
@@ -1020,6 +1022,8 @@ def main_subject(
             continue
         if names_a_unit(text, match.start(), match.end(), lexicons):
             continue  # "US$", "US gallons"
+        if entity.type == "country" and modifies_a_noun(text, match.end()):
+            continue  # "the US filing": a place where something happens, not the actor
         counts[entity.name] = counts.get(entity.name, 0) + 1
         first.setdefault(entity.name, EntityMention(match.start(), match.end(), entity.name,
                                                     entity.type))  # fmt: skip

@@ -457,6 +457,16 @@ _VERB_AFTER_NAME = re.compile(
 
 
 _POSSESSIVE_AFTER_NAME = re.compile(r"['’]s\s")
+# A place before a common noun describes it: "the US filing", "big US instrument groups".
+_BEFORE_A_NOUN = re.compile(r"(?:\s+|-)[a-z]")
+
+
+def modifies_a_noun(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is used as an adjective ('the US filing', 'a
+    UK-based firm') rather than as an actor ('the US said', 'the US will')."""
+    return bool(_BEFORE_A_NOUN.match(text, end)) and not _VERB_AFTER_NAME.match(text, end)
+
+
 _LABEL_AFTER = re.compile(r"[*_]*\s*:")
 # A wire dateline opens the sentence that follows it: "PORT ALDANE, May 23 (Bloomberg) - ".
 _DATELINE_LEAD = re.compile(r"[A-Z][A-Z .'’/-]{1,60},\s[^()\n]{1,40}\([^()\n]{1,40}\)\s*[-–—]\s*")

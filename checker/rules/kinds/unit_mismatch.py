@@ -3,11 +3,13 @@
 Counted units with a known factor (rules/lexicons/units.yaml, or one the articles state) are
 converted and compared; physical units of one dimension convert through pint (10 km agrees
 with about six miles); units with no known factor, and different currencies, are reported as
-incommensurable. Two slips are reported at the rule's severity: the same number given in two
-units that cannot both be right ("5,000 modules" vs "5,000 chips"; "400 MW" vs "400 MWh"), and
-two values in one unit that differ by exactly a known factor ("500,000 doses" where the others
-say 500,000 vials = 5 million doses). The comparison is between the distinct units of a group
-(a handful), and the factor check between the distinct values of a unit, never all facts.
+incommensurable. Three slips are reported at the rule's severity: the same number given in two
+units that cannot both be right ("5,000 modules" vs "5,000 chips"; "400 MW" vs "400 MWh"), two
+values in one unit that differ by exactly a known factor ("500,000 doses" where the others
+say 500,000 vials = 5 million doses), and one figure with the wrong scale word ("EUR 6.1
+million" where the others say EUR 6.1 billion). The comparison is between the distinct units
+of a group (a handful), and the factor and scale checks between the distinct values of a unit,
+never all facts.
 """
 
 from __future__ import annotations
@@ -174,6 +176,7 @@ def check_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContex
                                        if f.dimension in c else None)  # fmt: skip
             findings += [_incommensurable(rule, a, b, context, _same_number(a, b))
                          for a, b in pairs]  # fmt: skip
+    findings += _scale_slips(rule, [f for f in facts if f.dimension in dimensions], context)
     if Dimension.currency in dimensions:
         echoes = _bracketed_conversions(facts, context)
         pairs = _same_figure_pairs(facts, lambda f: f.unit if f.dimension is Dimension.currency
@@ -297,6 +300,73 @@ def _factor_slips(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> li
                         other = conversion.from_ if conversion.to == unit else conversion.to
                         findings.append(_slip(rule, fact_a, fact_b, other, conversion, context))
     return findings
+
+
+# The scale words a slip swaps ("EUR 6.1 million" for "EUR 6.1 billion"), and the ratios they
+# make: a value exactly a thousand or a million times another of the same unit.
+_SCALE_WORD = re.compile(r"\d\s*(?:thousand|million|billion|trillion|mn|bn|m|b|k)\b",
+                         re.IGNORECASE)  # fmt: skip
+_SCALE_RATIOS = (1e3, 1e6)
+_SCALE_TOLERANCE = 1e-9
+
+
+def _scale_slips(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> list:
+    """Values of one unit under one predicate, from two articles, exactly a thousand (or a
+    million) times apart where one names its scale in words: one source wrote "million" for
+    "billion". Looked for across the topic, whoever each sentence names ("a group with EUR
+    6.1 million in combined revenue" names nobody): so exact a ratio is no coincidence. Each
+    value's candidates are found by binary search among the distinct values of its class."""
+    echoes = _bracketed_conversions(facts, context)
+    classes: dict[tuple[str, str], list[Fact]] = {}
+    for fact in facts:
+        if fact.predicate and fact.unit and fact.id not in echoes:
+            classes.setdefault((fact.predicate, fact.unit), []).append(fact)
+    findings = []
+    for (_, unit), same_unit in sorted(classes.items()):
+        values = sorted(_distinct_values(same_unit).items())
+        firsts = [stated[0] for stated, _ in values]
+        for stated, fact_a in values:
+            for ratio in _SCALE_RATIOS:
+                target = stated[0] * ratio
+                low = bisect.bisect_left(firsts, target * (1 - _SCALE_TOLERANCE))
+                high = bisect.bisect_right(firsts, target * (1 + _SCALE_TOLERANCE))
+                for stated_b, fact_b in values[low:high]:
+                    if _is_scale_slip(fact_a, fact_b, stated, stated_b, ratio):
+                        findings.append(_scaled(rule, fact_a, fact_b, ratio, unit, context))
+    return findings
+
+
+def _is_scale_slip(a: Fact, b: Fact, stated_a: tuple[float, ...], stated_b: tuple[float, ...],
+                   ratio: float) -> bool:  # fmt: skip
+    same_shape = len(stated_a) == len(stated_b) and all(
+        math.isclose(x * ratio, y, rel_tol=_SCALE_TOLERANCE)
+        for x, y in zip(stated_a, stated_b, strict=True)
+    )
+    # The smaller figure is a scaled one too ("EUR 6.1 million", "6,100 jobs"): "$6" a
+    # barrel and "$6 billion" of losses are two different things.
+    worded = _SCALE_WORD.search(b.quote) is not None and (
+        _SCALE_WORD.search(a.quote) is not None or stated_a[0] >= 1000
+    )
+    return same_shape and worded and a.article != b.article and stated_a[0] > 0
+
+
+def _scaled(rule: RuleSpec, a: Fact, b: Fact, ratio: float, unit: str, context: RuleContext):
+    values = {
+        "subject": a.subject or b.subject or "?",
+        "predicate": a.predicate or "?",
+        "item": f" of {a.item or b.item}" if a.item or b.item else "",
+        "unit_a": unit,
+        "unit_b": unit,
+        "value_a": describe(a.value, a.unit),  # type: ignore[arg-type]
+        "value_b": describe(b.value, b.unit),  # type: ignore[arg-type]
+        "factor": f"{ratio:g}",
+        "normalized": "",
+        "verdict": f"the same figure with a scale {ratio:,.0f} times larger: one source "
+        "probably wrote the wrong scale word (thousand, million, billion)",
+    }
+    compared = [_as_stated(f) for f in (a, b)]
+    return make_finding(rule, FindingKind.unit_mismatch, rule.severity, [a, b], compared,
+                        values, context)  # fmt: skip
 
 
 def _slip(rule: RuleSpec, a: Fact, b: Fact, other: str, conversion: Conversion,
