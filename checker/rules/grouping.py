@@ -59,6 +59,18 @@ NEEDS_SUBJECT_OR_ITEM = frozenset(
 )  # fmt: skip
 
 
+def shortest_forms(names: set[str]) -> dict[str, str]:
+    """Each name -> the shortest of ``names`` that its words begin with ("Orsk Technik" ->
+    "Orsk", "Corrigan Ridge Fire" -> "Corrigan Ridge"), so one actor written two ways is one.
+    Each name's word prefixes are looked up: linear in the names, not in their pairs."""
+    forms: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        prefixes = (" ".join(words[:length]) for length in range(1, len(words)))
+        forms[name] = next((prefix for prefix in prefixes if prefix in names), name)
+    return forms
+
+
 def measure_of(fact: Fact, measures: Measures | None) -> str | None:
     """The predicate a fact is grouped by: its own, or `count` for a count of a noun that
     is a measure of its own and no lexicon predicate names."""

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Qualifier, Status
 from checker.rules.context import RuleContext, make_finding
+from checker.rules.grouping import shortest_forms
 from checker.rules.intervals import describe
 from checker.rules.kinds.contradiction import (
     OUTCOME,
@@ -84,7 +85,7 @@ def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> 
     # A figure whose sentence names nobody ("At least 15 people have died") belongs to the
     # subject most figures of its group name (one sentence's subject is a guess; the group's
     # most frequent one is the story's), and to the story itself when none names anybody.
-    names = _shortest_forms({f.subject for f in group if f.subject is not None})
+    names = shortest_forms({f.subject for f in group if f.subject is not None})
     named = Counter(names[f.subject] for f in group if f.subject is not None)
     sole = min(named, key=lambda name: (-named[name], name)) if named else ""
     for fact in group:
@@ -150,19 +151,6 @@ def _as_stated(fact: Fact) -> Fact:
     point = value.low if value.low is not None else value.high
     stated = value.model_copy(update={"low": point, "high": point})
     return fact.model_copy(update={"value": stated})
-
-
-def _shortest_forms(subjects: set[str]) -> dict[str, str]:
-    """Each subject -> the shortest subject of the group that its words begin with
-    ("Corrigan Ridge Fire" -> "Corrigan Ridge"), so one name written two ways is one line."""
-    ordered = sorted(subjects, key=lambda name: (len(name.split()), name))
-    forms: dict[str, str] = {}
-    for name in ordered:
-        words = name.split()
-        forms[name] = next(
-            (short for short in ordered if short.split() == words[: len(short.split())]), name
-        )
-    return forms
 
 
 def _when(bucket: str, fact: Fact, context: RuleContext) -> str:

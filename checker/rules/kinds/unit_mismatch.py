@@ -24,6 +24,7 @@ from checker.lexicons import Conversion
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Severity
 from checker.rules.context import RuleContext, make_finding
 from checker.rules.factors import FACTOR_TOLERANCE, factor_between, topic_conversions
+from checker.rules.grouping import shortest_forms
 from checker.rules.intervals import describe, overlaps, scale
 from checker.rules.spec import RuleSpec
 
@@ -214,9 +215,10 @@ def _same_figure_pairs(
     group (a group's own check compares those). With ``rates_name_whose``, a rate of one
     dimension that names no one ("50 gigalitres a year") is taken as the topic's."""
     by_figure: dict[tuple[str, str, tuple[float, ...]], dict[str, Fact]] = {}
+    names = shortest_forms({fact.subject for fact in facts if fact.subject})
     for fact in facts:
         # With no product or subject, the claim itself ("$4 million" of investment) says whose.
-        whose = fact.item or fact.subject
+        whose = fact.item or (names[fact.subject] if fact.subject else None)
         if whose is None and rates_name_whose and fact.per:
             whose = f"~{fact.dimension.value}"  # whatever verb each article uses for it
         elif whose is None and fact.predicate:
