@@ -95,7 +95,15 @@ from tests.conftest import ROOT
 # tests/corpus-k: a tenth blind corpus (a chemical spill into a river, a takeover), scored on
 # 9d0fac4 (2026-11-25, fourth session; its 'fine' predicate came before the corpus was seen):
 # contradiction 2/4, unit_mismatch 0/4, unsupported 2/2, superseded 0/2, traps 0/23, no false
-# alarm.
+# alarm. Its misses then led to: run-in headings in emphasis as sentences, negation inside a
+# compound ("do-not-drink") or "not to" after a count as no negation, an "if" clause ending
+# in a colon as no hedge, a company's legal form dropped from subjects, "the number of fish
+# killed" counting fish, a toll that names nobody joining the subject most of its group
+# name (superseded 1/2), a country used as an adjective as no main subject, the wrong scale
+# word ("EUR 6.1 million" for billion) as a unit slip, one actor named two ways ("Orsk
+# Technik", "Orsk") as one in UM001's same-figure pass (unit_mismatch 4/4), roles and
+# positions as jobs, "said 2,100 jobs would go" as a plan, and a forecast dated the day of
+# its announcement compared in that day's plan window (contradiction 3/4).
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -117,8 +125,8 @@ FLOORS = {
                       "superseded": 0.00},
     "corpus-j.yaml": {"contradiction": 0.25, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.50},
-    "corpus-k.yaml": {"contradiction": 0.50, "unit_mismatch": 0.00, "unsupported": 0.99,
-                      "superseded": 0.00},
+    "corpus-k.yaml": {"contradiction": 0.75, "unit_mismatch": 0.99, "unsupported": 0.99,
+                      "superseded": 0.50},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,

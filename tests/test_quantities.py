@@ -423,6 +423,17 @@ def test_would_in_reported_speech_is_a_plan_not_a_hedge(config: Config) -> None:
     assert fact.modality.value == "expected"
 
 
+def test_would_in_reported_speech_after_a_figure_is_a_plan(config: Config) -> None:
+    fact = only_fact("Orsk said 2,100 jobs would go across the combined group.", config)
+    assert fact.modality.value == "expected"
+
+
+@pytest.mark.parametrize("noun", ["roles", "positions", "redundancies"])
+def test_roles_and_positions_cut_count_jobs(noun: str, config: Config) -> None:
+    fact = only_fact(f"The group expects a net reduction of 1,200 {noun} by 2028.", config)
+    assert (fact.unit, fact.predicate) == ("job", "employees")
+
+
 def test_would_in_reported_speech_with_a_condition_stays_hypothetical(config: Config) -> None:
     [fact] = facts_of("Orvane said it would invest $4 billion if the permit is granted.", config)
     assert fact.modality.value == "hypothetical"

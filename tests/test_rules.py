@@ -137,3 +137,11 @@ def test_figures_a_digit_apart_stay_an_error(tmp_path: Path, config: Config) -> 
         "b.txt": "October 30, 2026\nBrennhof said 620 jobs will go in Germany.",
     }, config)  # fmt: skip
     assert finding.severity.value == "error"
+
+
+def test_a_loose_word_against_a_figure_is_a_warning(tmp_path: Path, config: Config) -> None:
+    [finding] = _contradictions(tmp_path, {
+        "a.txt": "October 29, 2026\nBrennhof employs 1,400 workers at its Lechtal plant.",
+        "b.txt": "October 30, 2026\nBrennhof employs hundreds of workers at its Lechtal plant.",
+    }, config)  # fmt: skip
+    assert finding.severity.value == "warning" and "loose word" in finding.reason

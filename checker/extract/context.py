@@ -147,7 +147,7 @@ MODALITY_CUES = {
     # in reported speech is "will" moved into the past ("the mayor said the campus would
     # bring 1,200 jobs"), matched from the reporting verb on so it is not read as a hedge.
     "expected": r"(?:said|says|told|announced|added|promised|predicted|estimated|expected)"
-    r"\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?would|"
+    r"\s+(?:that\s+)?(?:[\w'’-]+(?:[,.]\d+)*\s+){0,4}?would|"
     r"expected|expects|expect|aims?|aiming|plans?\s+to|planned|planning|intends?|"
     r"intended|will|set\s+to|scheduled|forecasts?|projected|anticipated?|targets?|targeting|is\s+to|"
     r"are\s+to|going\s+to|on\s+track|foresees?|outlook|guidance|predicts?",

@@ -85,6 +85,11 @@ class ContradictionParams(_Strict):
     distant_severity: Severity = Field(
         default=Severity.warning, title="Severity of a finding whose values are that far apart"
     )
+    vague_severity: Severity | None = Field(
+        default=None,
+        title="Severity of a finding one of whose values is vague ('hundreds of jobs', "
+        "'dozens'): a loose word is no firm figure to contradict (null: the rule's own)",
+    )
 
 
 class SupersededParams(ContradictionParams):

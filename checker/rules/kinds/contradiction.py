@@ -23,7 +23,16 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 
-from checker.models import ComparedValue, Dimension, Fact, FindingKind, Interval, Modality, Status
+from checker.models import (
+    ComparedValue,
+    Dimension,
+    Fact,
+    FindingKind,
+    Interval,
+    Modality,
+    Qualifier,
+    Status,
+)
 from checker.rules.context import RuleContext, make_finding
 from checker.rules.factors import factor_between, topic_conversions
 from checker.rules.grouping import COUNT, count_modifiers, measure_of
@@ -170,8 +179,10 @@ def _time_bucket(
     explicit = _own_time(fact, published) if weeks is not None else _stated_time(fact)
     window = _window(fact, rule, context)
     if weeks and window == "week" and explicit and _is_day(explicit):
-        # "ordered 85 jets on Monday" in Tuesday's blog is the deal Monday's wire reports.
-        explicit = _window_of_day(explicit, weeks) or explicit
+        # "ordered 85 jets on Monday" in Tuesday's blog is the deal Monday's wire reports;
+        # "said on March 9 that 2,100 jobs would go" is the plan March 9's reports state.
+        plan = fact.modality in FORECAST
+        explicit = _window_of_day(explicit, weeks, plan) or explicit
     if explicit and len(explicit) >= 7:
         return explicit
     if explicit and _is_history(explicit, published):
@@ -221,15 +232,17 @@ def seven_day_windows(days: set[str], span: int = 7) -> dict[str, str]:
     return windows
 
 
-def _window_of_day(day: str, weeks: Mapping[str, str]) -> str | None:
-    """The seven-day window (of the group's publication days) that holds ``day``, if any."""
+def _window_of_day(day: str, weeks: Mapping[str, str], plan: bool = False) -> str | None:
+    """The seven-day window (of the group's publication days) that holds ``day``, if any; for
+    a forecast (``plan``), first the 30-day window of the group's undated plans holding it."""
     when = date.fromisoformat(day)
-    for label in sorted(set(weeks.values())):
-        if not label.endswith("/P7D"):
-            continue  # a plan's 30-day window: an explicit day belongs to a week
-        start = date.fromisoformat(label.split("/")[0])
-        if start <= when <= start + timedelta(days=6):
-            return label
+    labels = sorted(set(weeks.values()))
+    spans = ((f"/P{PLAN_WINDOW_DAYS}D", PLAN_WINDOW_DAYS),) if plan else ()
+    for suffix, days in (*spans, ("/P7D", 7)):
+        for label in labels:
+            start = date.fromisoformat(label.split("/")[0])
+            if label.endswith(suffix) and start <= when <= start + timedelta(days=days - 1):
+                return label
     return None
 
 
@@ -545,6 +558,11 @@ def _finding(rule: RuleSpec, facts: list[Fact], context: RuleContext):
         severity = rule.params.distant_severity
         verdict += (f"; the values are {apart:,.0f} times apart, more often two different "
                     "figures than one misreported")  # fmt: skip
+    elif rule.params.vague_severity is not None and any(
+        f.value is not None and f.value.qualifier is Qualifier.vague for f in facts
+    ):
+        severity = rule.params.vague_severity
+        verdict += "; one of them is a loose word for a number, not a figure"
     values = {
         "subject": first.subject or "?",
         "predicate": measure or "?",
