@@ -131,9 +131,7 @@ MODALITY_CUES = {
     # "decided not to buy 500 chips" negates the purchase; "told 8,600 households not to
     # drink the water" negates the drinking, not the count (see find_modality).
     "negated_infinitive": r"not\s+to(?=\s)",
-    # Not inside a compound: a "do-not-drink notice" or a "never-ending queue" negates nothing.
-    "negated": r"(?<!-)(?:not|never|without)(?!-)|no\s+longer|yet\s+to|n't|declined\s+to|"
-    r"refused\s+to|denied",
+    "negated": r"not|never|no\s+longer|yet\s+to|n't|declined\s+to|refused\s+to|denied|without",
     # "may" before a number is the month ("RENNET BAY, May 5 (Reuters) -").
     # "may" before a number, after "in"/"of"/"since"... or before a full stop is the month.
     # (The lookbehinds follow "may" so that only a "may" pays for them.)
@@ -290,8 +288,19 @@ def modality_cues(folded: str, start: int, end: int) -> list[tuple[int, int, str
     return [
         (m.start(), m.end(), m.lastgroup or "")
         for m in _MODALITY_CUE.finditer(folded, start, end)
-        if not (m.group() == "if" and _CLAUSE_ENDS_IN_COLON.match(folded, m.end(), end))
+        if not _hedges_nothing(m, folded, end)
     ]
+
+
+def _hedges_nothing(cue: re.Match[str], folded: str, end: int) -> bool:
+    """A cue word that is part of something else: a negation inside a compound (a
+    "do-not-drink notice", a "never-ending queue"), an "if" addressed to the reader."""
+    word = cue.group()
+    if word == "if":
+        return _CLAUSE_ENDS_IN_COLON.match(folded, cue.end(), end) is not None
+    if cue.lastgroup == "negated":
+        return folded[cue.start() - 1 : cue.start()] == "-" or folded.startswith("-", cue.end())
+    return False
 
 
 # "If you missed the news: a valve failed and 45,000 litres leaked" is addressed to the reader;
