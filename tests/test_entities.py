@@ -123,6 +123,16 @@ def test_a_country_named_as_an_adjective_is_no_article_s_main_subject(config: Co
     assert main_subject(text, config.lexicons) is None
 
 
+def test_a_country_before_a_function_word_still_counts(config: Config) -> None:
+    found = main_subject("The US and China agreed. The US filing was late.", config.lexicons)
+    assert found is not None and found.name == "United States"
+
+
+def test_a_name_that_begins_with_all_keeps_it(config: Config) -> None:
+    mentions = find_entities("All Nippon Airways ordered 20 jets.", 0, config.lexicons)
+    assert "All Nippon Airways" in [m.name for m in mentions]
+
+
 def test_a_country_that_acts_is_an_article_s_main_subject(config: Config) -> None:
     found = main_subject("The US said it would review the deal.", config.lexicons)
     assert found is not None and found.name == "United States"

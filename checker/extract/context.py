@@ -434,7 +434,6 @@ _NOT_NAMES = frozenset(
         "Everyone",
         "Anyone",
         "Nobody",
-        "All",
         "Several",
         "Each",
         "Every",
@@ -466,8 +465,12 @@ _VERB_AFTER_NAME = re.compile(
 
 
 _POSSESSIVE_AFTER_NAME = re.compile(r"['’]s\s")
-# A place before a common noun describes it: "the US filing", "big US instrument groups".
-_BEFORE_A_NOUN = re.compile(r"(?:\s+|-)[a-z]")
+# A place before a common noun describes it: "the US filing", "big US instrument groups";
+# before a function word it is a noun ("the US and China", "sold in the US on Monday").
+_BEFORE_A_NOUN = re.compile(
+    r"(?:\s+|-)(?!(?:and|or|but|nor|to|in|on|at|by|for|from|with|of|as|than|into|over|after|"
+    r"before|since|until|this|that|last|next|is|are|was|were|has|have|had)\b)[a-z]"
+)
 
 
 def modifies_a_noun(text: str, end: int) -> bool:
