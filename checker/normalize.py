@@ -15,7 +15,7 @@ from typing import Any
 
 from checker.extract import RawFact, RawStatus
 from checker.extract import numbers as num
-from checker.extract.context import AttributionCue
+from checker.extract.context import LEGAL_FORMS, AttributionCue
 from checker.lexicons import CompiledLexicons, fold_currency, singular
 from checker.models import (
     Attribution,
@@ -205,10 +205,7 @@ def _attribution_of(cue: AttributionCue) -> Attribution:
 
 # A company's legal form is not part of what it is called: "Quorvale Chemicals Ltd" in its own
 # release is "Quorvale Chemicals" in the paper.
-_LEGAL_FORM = re.compile(
-    r",?\s+(?:Ltd|Limited|Inc|Incorporated|plc|PLC|LLC|Corp|Co|GmbH|AG|SA|S\.A|NV|N\.V|SE|"
-    r"SpA|S\.p\.A|BV|B\.V|Pty(?:\s+Ltd)?|KK|Oyj|ASA|AB)\.?$"
-)
+_LEGAL_FORM = re.compile(rf",?\s+(?:{LEGAL_FORMS})\.?(?:\s+Ltd\.?)?$")
 
 
 @lru_cache(maxsize=4096)

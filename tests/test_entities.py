@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from checker.extract import main_subject
-from checker.extract.context import find_entities, is_institution, lower_case_words
+from checker.extract.context import (
+    find_entities,
+    is_company_name,
+    is_institution,
+    lower_case_words,
+)
 from checker.lexicons import normalize_name
 from checker.models import Article, ArticleInfo
 from checker.pipeline import Config, extract_facts
@@ -224,3 +229,8 @@ def test_a_company_s_trade_word_does_not_make_a_public_body_a_company(
     name: str, institution: bool
 ) -> None:
     assert is_institution(name) is institution
+
+
+@pytest.mark.parametrize("name", ["Halvex AG", "Quorvale Chemicals Ltd", "Kestrel Pty Ltd"])
+def test_a_legal_form_makes_a_name_a_company_s(name: str) -> None:
+    assert is_company_name(name)

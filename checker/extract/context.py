@@ -89,7 +89,11 @@ _PERSON_TITLES = re.compile(
     r"analyst|professor|secretary|governor|official|manager|founder|columnist|economist)\b",
     re.IGNORECASE,
 )
-_COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|Co|Group|Holdings?|Technologies)\b\.?")
+# A company's legal form ("Ltd", "plc", "AG"): it makes a name a company's, and it is no part
+# of what the company is called (checker.normalize drops it from subjects).
+LEGAL_FORMS = (r"Ltd|Limited|Inc|Incorporated|plc|PLC|LLC|Corp|Co|GmbH|AG|SA|S\.A|NV|N\.V|SE|"
+               r"SpA|S\.p\.A|BV|B\.V|Pty|KK|Oyj|ASA|AB")  # fmt: skip
+_COMPANY_SUFFIX = re.compile(rf"\b(?:{LEGAL_FORMS}|Group|Holdings?|Technologies)\b\.?")
 # The trade word that ends a company's name ("Lumex Systems"). Not a legal suffix: a public
 # body may carry one too ("Ministry of Mining", "Capital Region Authority").
 _TRADE_WORD = re.compile(

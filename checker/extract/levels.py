@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from checker.extract.nouns import looks_plural
+from checker.extract.nouns import NOUNS_ENDING_ED, looks_plural
 
 _LEVEL_VERB = re.compile(
     r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|grew|grown|swelled|soared|"
@@ -56,7 +56,7 @@ def level_noun(text: str, start: int, sentence_start: int) -> str | None:
     phrase_end = _PHRASE_END.search(text, phrase_start, verb.start())
     words = _WORD.findall(text, phrase_start, phrase_end.start() if phrase_end else verb.start())
     if count_of:  # "the number of fish killed by ...": a participle after the noun ends it
-        words = list(takewhile(lambda word: not _PARTICIPLE.fullmatch(word), words))
+        words = list(takewhile(lambda word: not _is_participle(word), words))
     if not words:
         return None
     head = words[-1]
@@ -70,6 +70,12 @@ def level_noun(text: str, start: int, sentence_start: int) -> str | None:
 
 
 _PARTICIPLE = re.compile(r"[a-z]+ed", re.IGNORECASE)
+
+
+def _is_participle(word: str) -> bool:
+    return _PARTICIPLE.fullmatch(word) is not None and word.lower() not in NOUNS_ENDING_ED
+
+
 # Nouns whose plural is the singular: "the number of fish" counts fish.
 SAME_IN_THE_PLURAL = frozenset(
     ["fish", "sheep", "deer", "aircraft", "salmon", "trout", "livestock", "poultry", "cattle",

@@ -155,17 +155,22 @@ def check_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContex
     - power and energy ("a 400 MW battery" vs "a 200 MW / 400 MWh battery system");
     - two currencies ("C$6.40 a share" vs "US$6.40 a share");
     - two physical units of one dimension ("a 218-metre span" vs "a 218-foot span", "50
-      gigalitres a year" vs "50 megalitres a year"), converted as the group check would."""
+      gigalitres a year" vs "50 megalitres a year"), converted as the group check would;
+    - one figure with the wrong scale word (see _scale_slips).
+    Subjects are read by their shortest form in the topic ("Orsk Technik" is "Orsk"), and a
+    writer's own conversions in brackets are left out, each worked out once for all passes."""
     dimensions = set(rule.match.dimensions or DEFAULT_DIMENSIONS)
     findings = []
+    names = shortest_forms({fact.subject for fact in facts if fact.subject})
+    echoes = _bracketed_conversions(facts, context)
     measured = dimensions & PHYSICAL
     same_measure = _same_figure_pairs(facts, lambda f: f.unit if f.dimension in measured
-                                      else None, rates_name_whose=True)  # fmt: skip
+                                      else None, names, rates_name_whose=True)  # fmt: skip
     for a, b in same_measure:
         if a.dimension is b.dimension and (finding := _compare(rule, a, b, context)):
             findings.append(finding)
     counted = _same_figure_pairs(facts, lambda f: f.unit if f.dimension is Dimension.count
-                                 and f.item is not None else None)  # fmt: skip
+                                 and f.item is not None else None, names)  # fmt: skip
     for a, b in counted:
         if find_conversion(a.unit, b.unit, a.item, topic_conversions(a.topic, context)):
             finding = _compare(rule, a, b, context)
@@ -174,14 +179,14 @@ def check_across_measures(rule: RuleSpec, facts: list[Fact], context: RuleContex
     for confusable in CONFUSABLE:
         if confusable <= dimensions:
             pairs = _same_figure_pairs(facts, lambda f, c=confusable: f.dimension.value
-                                       if f.dimension in c else None)  # fmt: skip
+                                       if f.dimension in c else None, names)  # fmt: skip
             findings += [_incommensurable(rule, a, b, context, _same_number(a, b))
                          for a, b in pairs]  # fmt: skip
-    findings += _scale_slips(rule, [f for f in facts if f.dimension in dimensions], context)
+    scaled = [f for f in facts if f.dimension in dimensions and f.id not in echoes]
+    findings += _scale_slips(rule, scaled, context)
     if Dimension.currency in dimensions:
-        echoes = _bracketed_conversions(facts, context)
         pairs = _same_figure_pairs(facts, lambda f: f.unit if f.dimension is Dimension.currency
-                                   and f.id not in echoes else None)  # fmt: skip
+                                   and f.id not in echoes else None, names)  # fmt: skip
         dollars = _dollar_codes(context)
         findings += [_incommensurable(rule, a, b, context, f"the same number is given in "
                                       f"{a.unit} and in {b.unit}, which no exchange rate makes "
@@ -208,14 +213,17 @@ def _either_dollar(a: Fact, b: Fact, dollars: frozenset[str]) -> bool:
 
 
 def _same_figure_pairs(
-    facts: list[Fact], unit_of: Callable[[Fact], str | None], rates_name_whose: bool = False
+    facts: list[Fact],
+    unit_of: Callable[[Fact], str | None],
+    names: dict[str, str],
+    rates_name_whose: bool = False,
 ) -> list[tuple[Fact, Fact]]:
-    """Pairs of facts of one company or product (item, else subject) stating the same number
-    at the same rate in two different ``unit_of`` classes, from two articles, and not in one
-    group (a group's own check compares those). With ``rates_name_whose``, a rate of one
-    dimension that names no one ("50 gigalitres a year") is taken as the topic's."""
+    """Pairs of facts of one company or product (item, else subject by its short form in
+    ``names``) stating the same number at the same rate in two different ``unit_of`` classes,
+    from two articles, and not in one group (a group's own check compares those). With
+    ``rates_name_whose``, a rate of one dimension that names no one ("50 gigalitres a year")
+    is taken as the topic's."""
     by_figure: dict[tuple[str, str, tuple[float, ...]], dict[str, Fact]] = {}
-    names = shortest_forms({fact.subject for fact in facts if fact.subject})
     for fact in facts:
         # With no product or subject, the claim itself ("$4 million" of investment) says whose.
         whose = fact.item or (names[fact.subject] if fact.subject else None)
@@ -317,11 +325,11 @@ def _scale_slips(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> lis
     million) times apart where one names its scale in words: one source wrote "million" for
     "billion". Looked for across the topic, whoever each sentence names ("a group with EUR
     6.1 million in combined revenue" names nobody): so exact a ratio is no coincidence. Each
-    value's candidates are found by binary search among the distinct values of its class."""
-    echoes = _bracketed_conversions(facts, context)
+    value's candidates are found by binary search among the distinct values of its class.
+    ``facts`` leave out the writers' own conversions in brackets."""
     classes: dict[tuple[str, str], list[Fact]] = {}
     for fact in facts:
-        if fact.predicate and fact.unit and fact.id not in echoes:
+        if fact.predicate and fact.unit:
             classes.setdefault((fact.predicate, fact.unit), []).append(fact)
     findings = []
     for (_, unit), same_unit in sorted(classes.items()):
