@@ -434,6 +434,22 @@ def test_roles_and_positions_cut_count_jobs(noun: str, config: Config) -> None:
     assert (fact.unit, fact.predicate) == ("job", "employees")
 
 
+def test_a_count_of_jobs_cut_is_a_count_of_jobs(config: Config) -> None:
+    # "cut ... jobs" is a cue phrase only where its words are written together; with the
+    # figure between them, the count's own noun names the predicate.
+    fact = only_fact("Brennhof has cut 1,400 jobs since March.", config)
+    assert fact.predicate == "employees"
+
+
+def test_cutting_a_loose_number_of_jobs_is_no_surcharge(config: Config) -> None:
+    fact = only_fact("Brennhof will cut hundreds of jobs at its Lechtal plant.", config)
+    assert (fact.unit, fact.predicate) == ("job", "employees")
+
+
+def test_a_cut_by_a_percentage_is_the_size_of_a_change(config: Config) -> None:
+    assert only_fact("Rail operators cut services by 40%.", config).predicate == "price_change"
+
+
 def test_would_in_reported_speech_with_a_condition_stays_hypothetical(config: Config) -> None:
     [fact] = facts_of("Orvane said it would invest $4 billion if the permit is granted.", config)
     assert fact.modality.value == "hypothetical"

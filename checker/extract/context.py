@@ -699,12 +699,25 @@ def find_predicate_cues(
                 size = len(phrase)
                 if tuple(words[position : position + size]) == phrase:
                     spans = spans or [m.span() for m in _WORD.finditer(sentence)]
+                    if size > 1 and not _only_spaces_between(sentence, spans, position, size):
+                        continue  # "cut 1,400 jobs" is no "cut jobs": a number lies between
                     start, end = spans[position][0], spans[position + size - 1][1]
                     cues.append(PredicateCue(offset + start, offset + end, predicate))
                     taken = size
                     break
         position += taken
     return cues
+
+
+def _only_spaces_between(
+    sentence: str, spans: list[tuple[int, int]], position: int, size: int
+) -> bool:
+    """Whether the ``size`` words from ``position`` are written as one phrase: nothing but
+    white space between them (no number, no punctuation)."""
+    return all(
+        sentence[spans[i][1] : spans[i + 1][0]].isspace()
+        for i in range(position, position + size - 1)
+    )
 
 
 # Where a clause ends between a cue and its number: a comma, a semicolon or "while".
