@@ -103,7 +103,8 @@ from tests.conftest import ROOT
 # word ("EUR 6.1 million" for billion) as a unit slip, one actor named two ways ("Orsk
 # Technik", "Orsk") as one in UM001's same-figure pass (unit_mismatch 4/4), roles and
 # positions as jobs, "said 2,100 jobs would go" as a plan, and a forecast dated the day of
-# its announcement compared in that day's plan window (contradiction 3/4).
+# its announcement compared in that day's plan window (contradiction 3/4). In the fifth
+# session, households told not to drink the water became an `advisory` (contradiction 4/4).
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -125,7 +126,7 @@ FLOORS = {
                       "superseded": 0.00},
     "corpus-j.yaml": {"contradiction": 0.25, "unit_mismatch": 0.75, "unsupported": 0.99,
                       "superseded": 0.50},
-    "corpus-k.yaml": {"contradiction": 0.75, "unit_mismatch": 0.99, "unsupported": 0.99,
+    "corpus-k.yaml": {"contradiction": 0.99, "unit_mismatch": 0.99, "unsupported": 0.99,
                       "superseded": 0.50},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,

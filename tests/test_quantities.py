@@ -450,6 +450,21 @@ def test_a_cut_by_a_percentage_is_the_size_of_a_change(config: Config) -> None:
     assert only_fact("Rail operators cut services by 40%.", config).predicate == "price_change"
 
 
+def test_homes_told_not_to_drink_the_water_are_under_an_advisory(config: Config) -> None:
+    text = "The utility told 8,600 households in Oddenby not to drink tap water."
+    assert only_fact(text, config).predicate == "advisory"
+
+
+def test_homes_a_boil_water_notice_covers_are_under_an_advisory(config: Config) -> None:
+    text = "The boil-water notice issued on Monday covered 5,200 households."
+    assert only_fact(text, config).predicate == "advisory"
+
+
+def test_a_sum_in_a_notice_is_no_advisory(config: Config) -> None:
+    text = "The do-not-drink notice came with a penalty of €2.1 million for the plant."
+    assert only_fact(text, config).predicate == "fine"
+
+
 def test_would_in_reported_speech_with_a_condition_stays_hypothetical(config: Config) -> None:
     [fact] = facts_of("Orvane said it would invest $4 billion if the permit is granted.", config)
     assert fact.modality.value == "hypothetical"
