@@ -771,6 +771,27 @@ def test_a_year_earlier_dates_only_the_figure_it_follows(config: Config) -> None
     ]
 
 
+def test_a_date_inside_what_was_said_is_not_the_speaker_s_figure(config: Config) -> None:
+    text = (
+        "Halvex, which already owns 6.2% of Brantor, said the merged group would save "
+        "EUR 180 million a year by the end of 2029."
+    )
+    assert _dated_facts(text, "2026-03-09", config) == [
+        ("6.2%", None),
+        ("EUR 180 million", "2029"),
+    ]
+
+
+def test_the_day_of_the_saying_still_dates_the_figure_before_it(config: Config) -> None:
+    text = "The mill employs about 640 people, the company said on Monday."
+    assert _dated_facts(text, "2026-03-11", config) == [("about 640 people", "2026-03-09")]
+
+
+def test_a_date_before_the_reporting_verb_dates_what_was_said(config: Config) -> None:
+    text = "In March, the ministry said 4,000 people had been evacuated."
+    assert _dated_facts(text, "2026-05-02", config) == [("4,000 people", "2026-03")]
+
+
 @pytest.mark.parametrize(
     ("text", "predicate"),
     [

@@ -956,15 +956,39 @@ def _dates_for_each(
     an earlier value ("a year earlier"), which only the figure nearest it takes."""
     dates = [d for d in dates
              if not _SINCE_BEFORE.search(text, max(0, d.start - SINCE_ROOM), d.start)]  # fmt: skip
-    allowed = {id(quantity): list(dates) for quantity in quantities}
+    allowed = {id(quantity): _dates_outside_reported_speech(text, dates, quantity)
+               for quantity in quantities}  # fmt: skip
     for date in dates:
         if not _EARLIER_ONE.match(date.text) or len(quantities) < 2:
             continue
         owner = min(quantities, key=lambda q: min(abs(date.start - q.end), abs(q.start - date.end)))
         for quantity in quantities:
-            if quantity is not owner:
+            if quantity is not owner and date in allowed[id(quantity)]:
                 allowed[id(quantity)].remove(date)
     return allowed
+
+
+# A reporting verb after a figure: what follows it is what was said, with dates of its own.
+_REPORTING_VERB = re.compile(r"\b(?:said|says|told|added|announced|stated)\b")
+# "said on Monday", "said in a statement on Tuesday": a date this near the verb dates the
+# saying, which the figures before it may take.
+REPORTING_DATE_ROOM = 30
+
+
+def _dates_outside_reported_speech(
+    text: str, dates: list[DateMention], quantity: RawQuantity
+) -> list[DateMention]:
+    """The dates a figure may take, but for those inside the speech a later reporting verb
+    introduces: "Orsk, which owns 6.2% of Dunmore, said the group would save EUR 180 million
+    by 2029": 2029 is the savings' date, not the stake's."""
+    later = [d for d in dates if d.start >= quantity.end]
+    if not later:
+        return list(dates)
+    verb = _REPORTING_VERB.search(text, quantity.end, later[-1].start)
+    if verb is None:
+        return list(dates)
+    said = verb.end()
+    return [d for d in dates if d.start < said or d.start - said <= REPORTING_DATE_ROOM]
 
 
 def _bracketed_apart(text: str, date_start: int, figure_start: int) -> bool:
