@@ -105,6 +105,10 @@ from tests.conftest import ROOT
 # positions as jobs, "said 2,100 jobs would go" as a plan, and a forecast dated the day of
 # its announcement compared in that day's plan window (contradiction 3/4). In the fifth
 # session, households told not to drink the water became an `advisory` (contradiction 4/4).
+# tests/corpus-l: an eleventh blind corpus (a central bank's rate decision, an electric car
+# recall), scored on 1445b48 (2026-11-25, fifth session): contradiction 0/4, unit_mismatch
+# 1/4, unsupported 2/2, superseded 0/2, traps 0/20, one false alarm (a share price's fall
+# against a percentage of something else).
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -128,11 +132,13 @@ FLOORS = {
                       "superseded": 0.50},
     "corpus-k.yaml": {"contradiction": 0.99, "unit_mismatch": 0.99, "unsupported": 0.99,
                       "superseded": 0.50},
+    "corpus-l.yaml": {"contradiction": 0.00, "unit_mismatch": 0.25, "unsupported": 0.99,
+                      "superseded": 0.00},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,
                         "corpus-g.yaml": 0, "corpus-h.yaml": 0, "corpus-i.yaml": 0,
-                        "corpus-j.yaml": 0, "corpus-k.yaml": 0}  # fmt: skip
+                        "corpus-j.yaml": 0, "corpus-k.yaml": 0, "corpus-l.yaml": 0}  # fmt: skip
 # Figures tenfold apart are warnings, not errors (CT001 distant_ratio), since 2026-11-25:
 # that took the false alarms of tests/corpus, corpus-e, corpus-f and corpus-h to 0. Later
 # that day an article that gives two values of one measure for one time was left out of
@@ -140,7 +146,7 @@ TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0
 FALSE_ALARMS_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,
                         "corpus-g.yaml": 0, "corpus-h.yaml": 0, "corpus-i.yaml": 1,
-                        "corpus-j.yaml": 0, "corpus-k.yaml": 0}  # fmt: skip
+                        "corpus-j.yaml": 0, "corpus-k.yaml": 0, "corpus-l.yaml": 1}  # fmt: skip
 CASES = [(gold, kind) for gold, floors in FLOORS.items() for kind in sorted(floors)]
 
 
