@@ -10,13 +10,10 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
+from checker.datelines import DATELINE, dateline_date
 from checker.dates import parse_date_line, parse_date_value
 from checker.models import Span
 
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’/-]{1,60}),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)"
-    r"\s+\((?P<outlet>[A-Z][\w&.' -]{1,40})\)\s*[-–—]"
-)
 # A press release's or a paper's dateline with a full date and no outlet:
 # "Lisbon, 11 March 2026 – ...", "**GHENT, Belgium, March 4, 2026** – ...".
 _DATED_PLACE = re.compile(
@@ -46,11 +43,11 @@ def infer_metadata(text: str, body_start: int = 0) -> tuple[dict[str, str], dict
     non_blank = [(i, line.strip()) for i, (_, line) in enumerate(head) if line.strip()]
     # Scraped wire pages often put a title, a byline and a date line above the dateline.
     for _, line in non_blank[:6]:
-        dateline = _DATELINE.match(line)
+        dateline = DATELINE.match(line)
         if dateline:
             found["outlet"] = dateline.group("outlet").strip()
             sources["outlet"] = "dateline"
-            date = parse_date_value(dateline.group("date"))
+            date = parse_date_value(dateline_date(dateline) or "")
             if date:
                 found["published"], sources["published"] = date, "dateline"
             break

@@ -120,6 +120,12 @@ def test_a_dateline_place_before_a_dash_is_no_name(config: Config) -> None:
     assert "HOLLIS SPRINGS" not in [m.name for m in find_entities(sentence, 0, config.lexicons)]
 
 
+def test_a_datelines_region_and_outlet_are_no_names(config: Config) -> None:
+    sentence = "KESSMARK, Aldmark, June 9 (Carrowline) - Ravlen Automotive recalled 210,000 cars."
+    names = [m.name for m in find_entities(sentence, 0, config.lexicons)]
+    assert names == ["Ravlen Automotive"]
+
+
 def test_a_country_named_as_an_adjective_is_no_article_s_main_subject(config: Config) -> None:
     text = (
         "Orsk cleared its shareholder vote. Bidders from big US instrument groups stayed away, "

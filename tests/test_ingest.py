@@ -78,6 +78,24 @@ def test_wire_dateline_below_title_byline_and_date_line_is_read() -> None:
     assert (found["published"], sources["published"]) == ("2026-03-03", "byline")
 
 
+@pytest.mark.parametrize(
+    ("line", "outlet", "published"),
+    [
+        ("KESSMARK, Aldmark, June 9 (Carrowline) - Ravlen will recall 1,200 cars.",
+         "Carrowline", "--06-09"),
+        ("SPRINGFIELD, Ill. (AP) — The state approved a 3% levy.", "AP", None),
+        ("NEW YORK (Reuters) - Orsk bid 740 pence a share.", "Reuters", None),
+        ("WASHINGTON, D.C., Jan. 5 (AFP) - The agency fined 3 firms.", "AFP", "--01-05"),
+    ],
+)  # fmt: skip
+def test_a_wire_dateline_may_name_a_region_and_leave_out_the_date(
+    line: str, outlet: str, published: str | None
+) -> None:
+    found, sources = infer_metadata(f"Headline\n\n{line}\n")
+    assert (found["outlet"], sources["outlet"]) == (outlet, "dateline")
+    assert found.get("published") == published
+
+
 def test_markdown_front_matter_is_metadata_and_noise(tmp_path: Path) -> None:
     path = tmp_path / "story.md"
     path.write_text(

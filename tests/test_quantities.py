@@ -805,6 +805,12 @@ def test_results_figures_are_profits_and_share_moves(
     assert only_fact(text, config).predicate == predicate
 
 
+def test_shares_sent_down_by_a_percentage_is_a_share_move(config: Config) -> None:
+    text = "Ravlen said it would recall 9,000 cars, sending its shares down 7.8%."
+    [move] = [f for f in facts_of(text, config) if f.unit == "%"]
+    assert move.predicate == "price_change"
+
+
 def test_an_outlook_is_a_forecast(config: Config) -> None:
     text = "The outlook foresees revenue of between 10.6 billion and 11.0 billion euros."
     assert only_fact(text, config).modality.value == "expected"

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from checker.datelines import DATELINE
 from checker.lexicons import CompiledLexicons
 
 _NAME = r"(?:[A-Z][\w&.'’-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,5})"
@@ -484,8 +485,6 @@ def modifies_a_noun(text: str, end: int) -> bool:
 
 
 _LABEL_AFTER = re.compile(r"[*_]*\s*:")
-# A wire dateline opens the sentence that follows it: "PORT ALDANE, May 23 (Bloomberg) - ".
-_DATELINE_LEAD = re.compile(r"[A-Z][A-Z .'’/-]{1,60},\s[^()\n]{1,40}\([^()\n]{1,40}\)\s*[-–—]\s*")
 # Sentence-initial possessives that are no names: "Today's figures", "Last year's order".
 _COMMON_POSSESSORS = frozenset(["Today", "Yesterday", "Tomorrow", "Year", "Week", "Month"])
 
@@ -509,7 +508,7 @@ def _dateline_lead(sentence: str) -> int:
     """Where a wire dateline opening the sentence ends, or 0."""
     if "(" not in sentence[:110]:
         return 0  # the common case: no outlet in brackets near the start, no dateline
-    lead = _DATELINE_LEAD.match(sentence)
+    lead = DATELINE.match(sentence)  # "PORT ALDANE, May 23 (Bloomberg) - "
     return lead.end() if lead is not None else 0
 
 
@@ -569,6 +568,8 @@ def find_entities(
             and (not _acts_as_subject(sentence, match.end(), name) or is_common_word(name.lower()))
         ):
             continue  # a capitalized first word is usually just the start of the sentence
+        if match.start() < lead:
+            continue  # a dateline's region or outlet ("KESSMARK, Aldmark, June 9 (Carrowline)")
         if at_start and name.isupper() and _DATELINE_PLACE_END.match(sentence, match.end()):
             continue  # a dateline's place ("RENNET BAY, May 5 (Reuters) -"), not an actor
         start = match.start() + match.group(0).index(words[0])
