@@ -35,7 +35,7 @@ from checker.models import (
 )
 from checker.rules.context import RuleContext, make_finding
 from checker.rules.factors import factor_between, topic_conversions
-from checker.rules.grouping import COUNT, count_modifiers, measure_of
+from checker.rules.grouping import COUNT, count_modifiers, measure_of, shortest_forms
 from checker.rules.intervals import describe, overlaps
 from checker.rules.spec import RuleSpec
 
@@ -68,6 +68,7 @@ def _bucket_key(
     context: RuleContext,
     weeks: Mapping[str, str],
     kinds: Mapping[str, tuple[str, ...]],
+    names: Mapping[str, str],
 ) -> tuple[str, str, str] | None:
     kind = _claim_kind(fact)
     if kind is None or fact.unit is None:
@@ -78,8 +79,8 @@ def _bucket_key(
     measured = measure_of(fact, context.indexes.get("measures"))  # type: ignore[arg-type]
     if measured in rule.params.subject_in_key_for:
         # Many subjects move on one day ("the Dax fell 1.8%, the FTSE 2.4%"): only the same
-        # subject's figures are rivals.
-        measure += f"/{fact.subject or ''}"
+        # subject's figures are rivals ("Ravlen Automotive" and "Ravlen" are one).
+        measure += f"/{names.get(fact.subject, fact.subject) if fact.subject else ''}"
     if _states_a_move(fact, context):
         kind += "/move"
     if _states_a_part(fact, context):
@@ -175,6 +176,8 @@ def _time_bucket(
     are about the same event. With ``weeks`` (see ``seven_day_windows``), a week is seven
     days from the group's first publication instead of a calendar week, and a fact dated the
     day its article came out ("on Tuesday", a wire dateline) is dated by publication."""
+    if _changes_since(fact, context):
+        return f"since:{fact.id}"  # a period of its own, which no rival's time is
     published = context.articles[fact.article].info.published or ""
     explicit = _own_time(fact, published) if weeks is not None else _stated_time(fact)
     window = _window(fact, rule, context)
@@ -272,6 +275,27 @@ def _week_windows(group: list[Fact], rule: RuleSpec, context: RuleContext) -> di
                 plan_days.add(published)
     plans = seven_day_windows(plan_days, PLAN_WINDOW_DAYS)
     return {**seven_day_windows(days), **{_PLAN + day: label for day, label in plans.items()}}
+
+
+# "Shares have lost about 19% since the investigation was made public", "Since January,
+# prices have risen 12%": a change over a period that began at some earlier point.
+# "Since" right after the change, or a word or two later ("19% in value since"); not after
+# the level the move reached ("down 7.8% to their lowest close since 2023").
+_SINCE_AFTER = re.compile(r"(?:\s+(?!to\b|at\b)[\w'’-]+){0,2}\s+since\b", re.IGNORECASE)
+
+
+def _changes_since(fact: Fact, context: RuleContext) -> bool:
+    """Whether the fact is a change (a weak predicate's: "lost", "rose") measured since an
+    earlier point: its period began when its text says, not on a day a rival report names,
+    so it is compared with no other figure."""
+    if fact.predicate not in context.lexicons.weak_predicates:
+        return False
+    text = context.articles[fact.article].text
+    after = _SINCE_AFTER.match(text, fact.end, fact.sentence.end)
+    if after is not None:
+        return True
+    before = text[fact.sentence.start : fact.start].lstrip(' "“‘*_')
+    return before[:6].lower() == "since " and "," in before  # "Since January, prices ..."
 
 
 # A count that grows day by day ("vaccinated 23,650 children so far", "by Wednesday night"):
@@ -422,10 +446,11 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
     buckets: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     weeks = _week_windows(group, rule, context)
     kinds = count_kinds(group, context.lexicons.counted_noun.keys())
+    names = shortest_forms({f.subject for f in group if f.subject is not None})
     for fact in group:
         if fact.id in unit_prices:
             continue
-        key = _bucket_key(fact, rule, context, weeks, kinds)
+        key = _bucket_key(fact, rule, context, weeks, kinds, names)
         if key is not None:
             buckets[key].append(fact)
     findings = []
