@@ -118,18 +118,21 @@ _AUTHOR = re.compile(
 )
 
 
-_BYLINE_SEPARATOR = re.compile(r"\s*(?:[|·•]|\s[—–-]\s|,)\s*")
+_BYLINE_START = re.compile(r"(?:(?:Posted|Written|Published|Filed)\s+by|By)\s+")
+_BYLINE_SEPARATOR = re.compile(r"\s*(?:[|·•]|\s[—–-]\s|,)\s*|\s+on\s+")
 
 
 def _author_and_date(line: str) -> tuple[str, str] | None:
     """('Jane Doe', ISO date) from one byline line naming both: 'By Jane Doe | 2 July 2024',
-    'By Jane Doe · March 3, 2026', 'By Jane Doe, 3 March 2026'."""
-    if not line.startswith("By "):
+    'By Jane Doe · March 3, 2026', 'By Jane Doe, 3 March 2026', a blog's 'Posted by Jane Doe
+    on 25 June 2026'."""
+    start = _BYLINE_START.match(line)
+    if start is None:
         return None
-    separator = _BYLINE_SEPARATOR.search(line)
+    separator = _BYLINE_SEPARATOR.search(line, start.end())
     if separator is None:
         return None
-    author = _byline_author(line[: separator.start()])
+    author = _byline_author(line[start.end() : separator.start()])
     date = parse_date_line(line[separator.end() :].strip())
     return (author, date) if author and date else None
 
@@ -190,7 +193,7 @@ def _after_block(head: list[tuple[int, str]], lines: list[tuple[int, str]]) -> i
 
 def _is_byline_or_date(line: str) -> bool:
     plain = _EMPHASIS.sub("", line).strip()
-    return plain.startswith("By ") or parse_date_line(plain) is not None
+    return _BYLINE_START.match(plain) is not None or parse_date_line(plain) is not None
 
 
 _METADATA_LABEL = re.compile(

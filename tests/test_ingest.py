@@ -63,6 +63,13 @@ def test_byline_naming_author_and_date_on_one_line_gives_both(byline: str) -> No
     assert sources["published"] == sources["author"] == "byline"
 
 
+def test_a_blog_s_posted_by_line_gives_author_and_date() -> None:
+    text = "Charge Notes\n\n*Posted by Tobin Asherwood on 25 June 2026*\n\nThe fire count rose."
+    found, _ = infer_metadata(text)
+    assert (found["author"], found["published"]) == ("Tobin Asherwood", "2026-06-25")
+    assert found["title"] == "Charge Notes"
+
+
 def test_a_comma_after_a_name_without_a_date_is_no_byline_date() -> None:
     found, _ = infer_metadata("Port Traffic Hits Record\n\nBy Ada Obi, Lagos\n\nThe port grew.")
     assert "published" not in found

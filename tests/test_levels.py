@@ -21,6 +21,8 @@ from tests.test_quantities import facts_of
         # "the number of" a noun the same in the plural, before a participle
         ("The number of fish killed by the leak has reached 11,500.", "fish"),
         ("The number of homes affected by the outage has risen to 12,000.", "home"),
+        # after a reporting verb, and with an adjective in participle form before the noun
+        ("The agency said the number of confirmed fires had risen to 19.", "fire"),
     ],
 )
 def test_a_level_counts_the_subject_of_its_clause(text: str, unit: str, config: Config) -> None:

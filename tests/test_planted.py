@@ -108,7 +108,12 @@ from tests.conftest import ROOT
 # tests/corpus-l: an eleventh blind corpus (a central bank's rate decision, an electric car
 # recall), scored on 1445b48 (2026-11-25, fifth session): contradiction 0/4, unit_mismatch
 # 1/4, unsupported 2/2, superseded 0/2, traps 0/20, one false alarm (a share price's fall
-# against a percentage of something else).
+# against a percentage of something else). Its misses then led to: a change measured since
+# an earlier point as no rival, one company named in full and short as one (the false alarm
+# gone, contradiction 1/4); a list item's label in capitals as no identifier, "the number of
+# confirmed fires had risen to 19" counting fires, a `fires` toll, "Posted by X on DATE"
+# bylines, a time opening a sentence as no part of its speaker, and a forecast's subject as
+# no measure of whom a timeline follows (superseded 1/2).
 FLOORS = {
     "corpus.yaml": {"contradiction": 0.80, "unit_mismatch": 0.60, "unsupported": 0.99,
                     "superseded": 0.99},
@@ -132,8 +137,8 @@ FLOORS = {
                       "superseded": 0.50},
     "corpus-k.yaml": {"contradiction": 0.99, "unit_mismatch": 0.99, "unsupported": 0.99,
                       "superseded": 0.50},
-    "corpus-l.yaml": {"contradiction": 0.00, "unit_mismatch": 0.25, "unsupported": 0.99,
-                      "superseded": 0.00},
+    "corpus-l.yaml": {"contradiction": 0.25, "unit_mismatch": 0.25, "unsupported": 0.99,
+                      "superseded": 0.50},
 }  # fmt: skip
 TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,
@@ -146,7 +151,7 @@ TRAPS_SPRUNG_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0
 FALSE_ALARMS_CEILING = {"corpus.yaml": 0, "corpus-b.yaml": 0, "corpus-c.yaml": 0,
                         "corpus-d.yaml": 0, "corpus-e.yaml": 0, "corpus-f.yaml": 0,
                         "corpus-g.yaml": 0, "corpus-h.yaml": 0, "corpus-i.yaml": 1,
-                        "corpus-j.yaml": 0, "corpus-k.yaml": 0, "corpus-l.yaml": 1}  # fmt: skip
+                        "corpus-j.yaml": 0, "corpus-k.yaml": 0, "corpus-l.yaml": 0}  # fmt: skip
 CASES = [(gold, kind) for gold, floors in FLOORS.items() for kind in sorted(floors)]
 
 

@@ -465,6 +465,26 @@ def test_a_sum_in_a_notice_is_no_advisory(config: Config) -> None:
     assert only_fact(text, config).predicate == "fine"
 
 
+def test_a_list_item_s_label_in_capitals_is_no_identifier(config: Config) -> None:
+    text = "The recall covers these vehicles:\n\n- **Ravlen E6** SUV: 71,300 vehicles\n"
+    assert only_fact(text, config).quote == "71,300 vehicles"
+
+
+def test_an_identifier_after_a_label_in_capitals_is_still_no_count(config: Config) -> None:
+    assert facts_of("The filing lists the vehicle under VIN: 4471.", config) == []
+
+
+def test_fires_a_fault_caused_are_a_toll_of_fires(config: Config) -> None:
+    fact = only_fact("Ravlen said it had confirmed 14 fires linked to the fault.", config)
+    assert (fact.unit, fact.predicate) == ("fire", "fires")
+
+
+def test_a_time_opening_the_sentence_is_not_part_of_the_speaker(config: Config) -> None:
+    text = "On Tuesday the Aldmark Vehicle Safety Agency said 19 fires had been confirmed."
+    fact = only_fact(text, config)
+    assert fact.attribution.source == "Aldmark Vehicle Safety Agency"
+
+
 def test_would_in_reported_speech_with_a_condition_stays_hypothetical(config: Config) -> None:
     [fact] = facts_of("Orvane said it would invest $4 billion if the permit is granted.", config)
     assert fact.modality.value == "hypothetical"

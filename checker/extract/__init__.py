@@ -885,8 +885,9 @@ def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sent
         return True
     if quantity.is_bare:
         before = text[max(sentence.start, quantity.start - 12) : quantity.start]
-        if _IDENTIFIER_BEFORE.search(before):
-            return True
+        counts_things = noun.noun is not None and looks_plural(noun.noun)
+        if _IDENTIFIER_BEFORE.search(before) and not counts_things:
+            return True  # "ID: 4471", "No. 9"; but "SUV: 71,300 vehicles" is a list's count
         short = surface.isdigit() and len(surface) <= 4
         if short and quantity.start > sentence.start and _CAPITALIZED_BEFORE.search(before):
             counted = noun.noun is not None and noun.noun[:1].islower()

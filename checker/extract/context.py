@@ -204,6 +204,14 @@ _MONTH_WORD = re.compile(
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+# "On Tuesday the Aldmark Vehicle Safety Agency said": the time the sentence opens with is
+# not part of the speaker's name.
+_TIME_BEFORE_NAME = re.compile(
+    r"^(?:(?:On\s+|Last\s+|This\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)|Today|Yesterday|(?:In|By|Last|This|Early|Late|Since)\s+(?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December))"
+    r"\s+(?:the\s+)?(?=[A-Z])"
+)
 _NOT_SOURCES = frozenset(
     [
         "It",
@@ -264,7 +272,7 @@ def _cue_of(
     if kind == "self":
         return AttributionCue("organization", None, match.group(0))
     raw = match.group("src") or (match.groupdict().get("src2") or "")
-    source = _TITLE_WORDS.sub("", raw).strip()
+    source = _TIME_BEFORE_NAME.sub("", _TITLE_WORDS.sub("", raw).strip())
     first = source.split()[0] if source else ""
     if not source or first in _NOT_SOURCES or _MONTH_WORD.match(source):
         return None

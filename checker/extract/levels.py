@@ -31,7 +31,7 @@ _PHRASE_END = re.compile(
     r"would|could|now|so|already|reportedly)\b",
     re.IGNORECASE,
 )
-_COUNT_OF = re.compile(r"\s*(?:the\s+)?(?:number|total|tally|count)\s+of\s+", re.IGNORECASE)
+_COUNT_OF = re.compile(r"\b(?:the\s+)?(?:number|total|tally|count)\s+of\s+", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 LOOK_BACK = 200
 # Plural nouns whose level is a price, a rate or a reading, not a count of things.
@@ -51,12 +51,16 @@ def level_noun(text: str, start: int, sentence_start: int) -> str | None:
     clause_start = low
     for brk in _CLAUSE_BREAK.finditer(text, low, verb.start()):
         clause_start = brk.end()
-    count_of = _COUNT_OF.match(text, clause_start, verb.start())
+    # "the number of confirmed fires had risen", also after a reporting verb ("the agency
+    # said the number of ..."): the last such phrase before the verb
+    count_of = max(_COUNT_OF.finditer(text, clause_start, verb.start()),
+                   key=lambda match: match.start(), default=None)  # fmt: skip
     phrase_start = count_of.end() if count_of else clause_start
     phrase_end = _PHRASE_END.search(text, phrase_start, verb.start())
     words = _WORD.findall(text, phrase_start, phrase_end.start() if phrase_end else verb.start())
     if count_of:  # "the number of fish killed by ...": a participle after the noun ends it
-        words = list(takewhile(lambda word: not _is_participle(word), words))
+        leading = len(list(takewhile(_is_participle, words)))  # "confirmed fires": its adjective
+        words = words[:leading] + list(takewhile(lambda w: not _is_participle(w), words[leading:]))
     if not words:
         return None
     head = words[-1]

@@ -86,7 +86,9 @@ def _value_timeline(rule: RuleSpec, group: list[Fact], context: RuleContext) -> 
     # subject most figures of its group name (one sentence's subject is a guess; the group's
     # most frequent one is the story's), and to the story itself when none names anybody.
     names = shortest_forms({f.subject for f in group if f.subject is not None})
-    named = Counter(names[f.subject] for f in group if f.subject is not None)
+    named = Counter(
+        names[f.subject] for f in group if f.subject is not None and f.modality in OUTCOME
+    )  # a forecast is in no timeline, so its subject is no measure of the story's
     sole = min(named, key=lambda name: (-named[name], name)) if named else ""
     for fact in group:
         subject = names.get(fact.subject or "", sole)
