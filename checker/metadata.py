@@ -17,9 +17,9 @@ from checker.models import Span
 # A press release's or a paper's dateline with a full date and no outlet:
 # "Lisbon, 11 March 2026 – ...", "**GHENT, Belgium, March 4, 2026** – ...".
 _DATED_PLACE = re.compile(
-    r"^\**(?P<place>[A-Z][A-Za-z .'’/-]{1,60}(?:,\s+[A-Z][A-Za-z .'’-]{1,40}){0,2}),\s+"
+    r"^\**(?!By\s)(?P<place>[A-Z][A-Za-z .'’/-]{1,60}(?:,\s+[A-Z][A-Za-z .'’-]{1,40}){0,2}),\s+"
     r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
-    r"\**\s*[-–—]"
+    r"\**\s*(?:[-–—]|$)"
 )
 _COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<owner>[^\n]{2,200})$",
@@ -133,7 +133,9 @@ def _author_and_date(line: str) -> tuple[str, str] | None:
     if separator is None:
         return None
     author = _byline_author(line[start.end() : separator.start()])
-    date = parse_date_line(line[separator.end() :].strip())
+    rest = line[separator.end() :].strip()
+    # "By Mara Quennell · June 3, 2026 · 6 min read": the date is one of the parts after
+    date = parse_date_line(rest) or _date_before_separator(rest)
     return (author, date) if author and date else None
 
 

@@ -70,6 +70,21 @@ def test_a_blog_s_posted_by_line_gives_author_and_date() -> None:
     assert found["title"] == "Charge Notes"
 
 
+def test_a_byline_with_the_date_between_other_parts_gives_the_date() -> None:
+    text = "The Ledger Line\n\n*By Mara Quennell · June 3, 2026 · 6 min read*\n\nRates rose."
+    found, _ = infer_metadata(text)
+    assert (found["author"], found["published"]) == ("Mara Quennell", "2026-06-03")
+
+
+def test_a_press_release_s_place_and_date_line_gives_the_date() -> None:
+    text = (
+        "# Policy rate raised\n\n**Bank of Corvane — Press release**\n"
+        "Dressholm, 7 May 2026\n\nThe rate rose."
+    )
+    found, sources = infer_metadata(text)
+    assert (found["published"], sources["published"]) == ("2026-05-07", "dateline")
+
+
 def test_a_comma_after_a_name_without_a_date_is_no_byline_date() -> None:
     found, _ = infer_metadata("Port Traffic Hits Record\n\nBy Ada Obi, Lagos\n\nThe port grew.")
     assert "published" not in found

@@ -783,6 +783,18 @@ def test_a_date_in_brackets_is_the_bracket_s_own(config: Config) -> None:
     ]
 
 
+def test_a_date_in_the_clause_before_is_farther_than_one_in_the_figure_s_own(
+    config: Config,
+) -> None:
+    text = "The Bank projects growth of 1.1% in 2026, down from 1.6% in the February report."
+    assert _dated_facts(text, "2026-05-07", config) == [("1.1%", "2026"), ("from 1.6%", "2026-02")]
+
+
+def test_a_sentence_s_opening_phrase_dates_the_figures_after_its_comma(config: Config) -> None:
+    text = "In the fourth quarter of 2025, Orsk says it made profits of $868 million."
+    assert _dated_facts(text, "2026-01-28", config) == [("$868 million", "2025-Q4")]
+
+
 def test_a_year_earlier_dates_only_the_figure_it_follows(config: Config) -> None:
     text = "Net profit climbed to 131 million euros from 104 million euros a year earlier."
     assert _dated_facts(text, "2026-10-29", config) == [
@@ -823,6 +835,40 @@ def test_results_figures_are_profits_and_share_moves(
     text: str, predicate: str, config: Config
 ) -> None:
     assert only_fact(text, config).predicate == predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Annual consumer price inflation rose to 6.2% in April.", "inflation"),
+        ("The bank cut its growth forecast for 2026 to 1.4%.", "growth"),
+        ("The economy contracted by 0.9% between April and June.", "growth"),
+        ("Norrhaven will lift its standard variable rate to 6.35% from June 1.", "interest_rate"),
+        ("The jobless rate rose to 8.5% in March.", "unemployment"),
+    ],
+)
+def test_the_economy_s_measures_have_predicates_of_their_own(
+    text: str, predicate: str, config: Config
+) -> None:
+    assert only_fact(text, config).predicate == predicate
+
+
+def test_would_after_confirmed_is_a_plan_not_a_hedge(config: Config) -> None:
+    text = "Norrhaven confirmed its standard variable rate would rise to 6.85% on June 1."
+    assert only_fact(text, config).modality.value == "expected"
+
+
+def test_a_body_that_projects_a_figure_forecasts_it(config: Config) -> None:
+    text = "The Bank now projects GDP growth of 1.1 per cent in 2026."
+    assert only_fact(text, config).modality.value == "expected"
+
+
+def test_the_earlier_value_named_by_what_it_was_is_the_same_measure(config: Config) -> None:
+    text = (
+        "Statistics Corvane said annual inflation in April was 6.4%, revised up from its "
+        "flash estimate of 6.2%, as heating costs rose."
+    )
+    assert [f.predicate for f in facts_of(text, config)] == ["inflation", "inflation"]
 
 
 def test_shares_sent_down_by_a_percentage_is_a_share_move(config: Config) -> None:

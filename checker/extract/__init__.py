@@ -345,7 +345,7 @@ def _sentence_facts(context: _SentenceContext) -> list[RawFact]:
                 sentence=sentence,
                 attribution=_speaker_is_subject(attribution, subject),
                 modality=context.money_modality(quantity, attribution is not None),
-                time=_nearest_date(dates[id(quantity)], quantity, text),
+                time=_nearest_date(dates[id(quantity)], quantity, text, sentence.start),
                 subject=subject,
                 predicate=predicate,
                 verb=verb,
@@ -1001,16 +1001,37 @@ def _bracketed_apart(text: str, date_start: int, figure_start: int) -> bool:
 
 
 def _nearest_date(
-    dates: list[DateMention], quantity: RawQuantity | StatusMention, text: str = ""
-) -> DateMention | None:
+    dates: list[DateMention], quantity: RawQuantity | StatusMention, text: str = "",
+    sentence_start: int = 0,
+) -> DateMention | None:  # fmt: skip
     best: tuple[int, DateMention] | None = None
     for date in dates:
         if text and _bracketed_apart(text, date.start, quantity.start):
             continue  # "(previous year: 2,677 million)": the date is the bracket's own
         distance = min(abs(date.start - quantity.end), abs(quantity.start - date.end))
+        if text and _in_an_earlier_clause(text, date, quantity, sentence_start):
+            distance += CLAUSE_PENALTY  # "1.1% in 2026, down from 1.6% in February"
         if best is None or distance < best[0]:
             best = (distance, date)
     return best[1] if best else None
+
+
+# A date in the figure's own clause is nearer than one in a clause before it.
+_CLAUSE_MARK = re.compile(r"[,;]")
+CLAUSE_PENALTY = 40
+# "In the fourth quarter, sales were up 13%": a sentence's opening phrase dates all of it.
+_OPENING_PHRASE = re.compile(r"\W*(?:\w+\W+){0,6}\Z")
+
+
+def _in_an_earlier_clause(
+    text: str, date: DateMention, quantity: RawQuantity | StatusMention, sentence_start: int
+) -> bool:
+    """Whether a comma or a semicolon parts the date from a figure after it, the date not
+    being in the sentence's opening phrase. (A date after the figure, past a comma, is often
+    the figure's own: "orders for 2 million chips, to be delivered in 2026".)"""
+    if date.end > quantity.start or not _CLAUSE_MARK.search(text, date.end, quantity.start):
+        return False
+    return _OPENING_PHRASE.fullmatch(text, sentence_start, date.start) is None
 
 
 def _is_source(name: str, source: str | None) -> bool:

@@ -149,11 +149,14 @@ MODALITY_CUES = {
     # "plans to", not the noun: "sources briefed on the plan said" hedges nothing. "Would"
     # in reported speech is "will" moved into the past ("the mayor said the campus would
     # bring 1,200 jobs"), matched from the reporting verb on so it is not read as a hedge.
-    "expected": r"(?:said|says|told|announced|added|promised|predicted|estimated|expected)"
+    "expected": r"(?:said|says|told|announced|added|promised|predicted|estimated|expected|"
+    r"confirmed)"
     r"\s+(?:that\s+)?(?:[\w'’-]+(?:[,.]\d+)*\s+){0,4}?would|"
     r"expected|expects|expect|aims?|aiming|plans?\s+to|planned|planning|intends?|"
     r"intended|will|set\s+to|scheduled|forecasts?|projected|anticipated?|targets?|targeting|is\s+to|"
-    r"are\s+to|going\s+to|on\s+track|foresees?|outlook|guidance|predicts?",
+    r"are\s+to|going\s+to|on\s+track|foresees?|outlook|guidance|predicts?|"
+    # "The Bank now projects GDP growth of 1.1%": the verb, not the noun ("12 projects")
+    r"(?:now|also|still|it|which)\s+projects",
     "reported": r"reportedly|reported|according\s+to|said|says|told|understood|claimed|alleged|"
     r"allegedly",
 }

@@ -23,6 +23,12 @@ _LEVEL_VERB = re.compile(
     re.IGNORECASE,
 )
 _BACK_FROM = re.compile(r"\b(?:up|down)\s+from\b", re.IGNORECASE)  # the figure may hold "from"
+# "revised up from its flash estimate of 6.2%", "down from a peak of 1,450": the earlier
+# value named by what it was
+_BACK_FROM_NAMED = re.compile(
+    r"\b(?:up|down)\s+from\s+(?:its|the|their|a|an)\s+(?:[\w-]+\s+){0,3}of\s+$", re.IGNORECASE
+)
+BACK_FROM_ROOM = 50
 # Where a clause begins before its verb: punctuation, a dateline's dash, a bracket.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
 # Where the subject's noun phrase ends: a preposition, an auxiliary or an adverb of time.
@@ -105,4 +111,7 @@ def refers_back(text: str, start: int, sentence_start: int) -> bool:
 
 def counts_back(text: str, start: int, sentence_start: int) -> bool:
     """Whether the figure at ``start`` is the earlier value of the one before it ('up from')."""
-    return _BACK_FROM.search(text, max(sentence_start, start - 12), start + 5) is not None
+    if _BACK_FROM.search(text, max(sentence_start, start - 12), start + 5) is not None:
+        return True
+    low = max(sentence_start, start - BACK_FROM_ROOM)
+    return _BACK_FROM_NAMED.search(text, low, start) is not None

@@ -470,7 +470,9 @@ def check(rule: RuleSpec, group: list[Fact], context: RuleContext) -> list:
         representatives = _without_factor_slips(representatives, group, context)
         if len({f.article for f in representatives}) < 2:
             continue
-        if any(reports_change(f, context) for f in representatives):
+        if any(reports_change(f, context) for f in representatives) and not (
+            _changed_from_one_value(representatives, group)
+        ):
             continue  # a value that changed: the superseded kind shows the timeline
         if _of_different_known_actors(representatives, context):
             continue  # the EU's €25 million and the World Bank's $150 million are two sums
@@ -526,6 +528,31 @@ def reports_change(fact: Fact, context: RuleContext) -> bool:
     if _CHANGE_BEFORE.search(text, low, fact.start) is not None:
         return _SUPPLY_CUT.search(text, low, fact.start) is None
     return _CHANGE_AFTER.match(text, fact.end, fact.sentence.end) is not None
+
+
+def _changed_from_one_value(representatives: list[Fact], group: list[Fact]) -> bool:
+    """Whether every figure is stated as a change from an earlier value its sentence gives
+    ("cut its forecast to 1.4%, from 1.6%"; "projects 1.1%, down from 1.6%"), and the
+    earlier values agree: the same change reported with two new values, which are rivals."""
+    earlier = [_earlier_value(fact, group) for fact in representatives]
+    if any(value is None for value in earlier):
+        return False
+    first = earlier[0]
+    return all(overlaps(first, value) for value in earlier[1:])  # type: ignore[arg-type]
+
+
+def _earlier_value(fact: Fact, group: list[Fact]) -> Interval | None:
+    """The value of the figure after ``fact`` in its sentence that its text names as where
+    the value came from ("from 1.6%")."""
+    for other in group:
+        if (
+            other.article == fact.article
+            and other.sentence == fact.sentence
+            and other.start >= fact.end
+            and other.quote.lower().startswith("from ")
+        ):
+            return other.value
+    return None
 
 
 def _without_factor_slips(
