@@ -465,6 +465,16 @@ def test_a_sum_in_a_notice_is_no_advisory(config: Config) -> None:
     assert only_fact(text, config).predicate == "fine"
 
 
+def test_figures_continuing_a_list_count_the_noun_of_its_first(config: Config) -> None:
+    text = "Airbus expects to cut 4,300 jobs in France, 3,700 in Germany and 400 in Spain."
+    assert [f.unit for f in facts_of(text, config)] == ["job", "job", "job"]
+
+
+def test_a_bare_figure_after_a_comma_with_no_place_borrows_nothing(config: Config) -> None:
+    text = "Sales rose 5% in May, and 3 were returned."
+    assert [f.unit for f in facts_of(text, config)] == ["%", None]
+
+
 def test_a_list_item_s_label_in_capitals_is_no_identifier(config: Config) -> None:
     text = "The recall covers these vehicles:\n\n- **Ravlen E6** SUV: 71,300 vehicles\n"
     assert only_fact(text, config).quote == "71,300 vehicles"

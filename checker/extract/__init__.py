@@ -870,12 +870,33 @@ def _borrowed_noun(
         and (
             counts_back(text, quantity.start, sentence.start)
             or OF_PRONOUN.match(text, quantity.end, sentence.end)
+            or _continues_a_list(text, quantity, sentence, found[-1][1])
         )
     ):
         noun = found[-1][1].noun
     if noun is None:
         return None
     return NounReading(noun=noun, item=None, per=None, end=quantity.end, partitive=False)
+
+
+# "4,300 jobs in France, 3,700 in Germany and 400 in Spain": the figures after the first
+# leave out its noun, each followed by what sets it apart.
+_LIST_JOIN_BEFORE = re.compile(r"(?:,|,?\s+and|;)\s+$")
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|for|from|on)\s+\S")
+LIST_GAP = 40
+
+
+def _continues_a_list(
+    text: str, quantity: RawQuantity, sentence: Span, previous: NounReading
+) -> bool:
+    """Whether a bare figure continues a list the figure before it opened with its noun."""
+    return (
+        previous.noun is not None
+        and 0 < quantity.start - previous.end <= LIST_GAP
+        and _LIST_JOIN_BEFORE.search(text, max(sentence.start, quantity.start - 6),
+                                     quantity.start) is not None
+        and _PLACE_AFTER.match(text, quantity.end, sentence.end) is not None
+    )  # fmt: skip
 
 
 def _is_not_a_quantity(text: str, quantity: RawQuantity, noun: NounReading, sentence: Span) -> bool:
