@@ -882,7 +882,7 @@ def _borrowed_noun(
 # "4,300 jobs in France, 3,700 in Germany and 400 in Spain": the figures after the first
 # leave out its noun, each followed by what sets it apart.
 _LIST_JOIN_BEFORE = re.compile(r"(?:,|,?\s+and|;)\s+$")
-_PLACE_AFTER = re.compile(r"\s+(?:in|at|for|from|on)\s+\S")
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|from|on)\s+(?!each\b|every\b)\S")
 LIST_GAP = 40
 
 

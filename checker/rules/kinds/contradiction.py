@@ -85,6 +85,8 @@ def _bucket_key(
         kind += "/move"
     if _states_a_part(fact, context):
         kind += "/part"
+    if _changes_since(fact, context):
+        return (measure, kind, f"since:{fact.id}")  # a period of its own, no rival's time
     return (measure, kind, _time_bucket(fact, rule, context, weeks))
 
 
@@ -176,8 +178,6 @@ def _time_bucket(
     are about the same event. With ``weeks`` (see ``seven_day_windows``), a week is seven
     days from the group's first publication instead of a calendar week, and a fact dated the
     day its article came out ("on Tuesday", a wire dateline) is dated by publication."""
-    if _changes_since(fact, context):
-        return f"since:{fact.id}"  # a period of its own, which no rival's time is
     published = context.articles[fact.article].info.published or ""
     explicit = _own_time(fact, published) if weeks is not None else _stated_time(fact)
     window = _window(fact, rule, context)
