@@ -20,6 +20,7 @@ from checker.extract.ambiguity import (
     nearest_cue,
 )
 from checker.extract.context import (
+    SPEECH_VERB_WORDS,
     AttributionCue,
     EntityMention,
     PredicateCue,
@@ -991,7 +992,7 @@ def _dates_for_each(
 
 
 # A reporting verb after a figure: what follows it is what was said, with dates of its own.
-_REPORTING_VERB = re.compile(r"\b(?:said|says|told|added|announced|stated)\b")
+_REPORTING_VERB = re.compile(rf"\b(?:{'|'.join(SPEECH_VERB_WORDS)})\b")
 # "said on Monday", "said in a statement on Tuesday": a date this near the verb dates the
 # saying, which the figures before it may take.
 REPORTING_DATE_ROOM = 30

@@ -201,19 +201,18 @@ _TITLE_WORDS = re.compile(
     r"Chairwoman|Director|Governor|Mayor|Senator|Commissioner|Officer|Manager|Dr\.?|Mr\.?|"
     r"Ms\.?|Mrs\.?|Professor|Prof\.)\s+)+"
 )
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # Whole words only: "Marova", "Janssen" and "Octavia" are names, not months.
 _MONTH_WORD = re.compile(
     r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|{_WEEKDAYS})\b"
 )
 # "On Tuesday the Aldmark Vehicle Safety Agency said": the time the sentence opens with is
-# not part of the speaker's name.
+# not part of the speaker's name. (A month alone opens names too: "May Chen said".)
 _TIME_BEFORE_NAME = re.compile(
-    r"^(?:(?:On\s+|Last\s+|This\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)|Today|Yesterday|(?:In|By|Last|This|Early|Late|Since)\s+(?:January|February|"
-    r"March|April|May|June|July|August|September|October|November|December))"
-    r"\s+(?:the\s+)?(?=[A-Z])"
+    rf"^(?:(?:On\s+|Last\s+|This\s+)?(?:{_WEEKDAYS})|Today|Yesterday|"
+    r"(?:In|By|Last|This|Early|Late|Since)\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December))\s+(?:the\s+)?(?=[A-Z])"
 )
 _NOT_SOURCES = frozenset(
     [
