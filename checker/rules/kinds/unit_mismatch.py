@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from checker.lexicons import Conversion
 from checker.models import ComparedValue, Dimension, Fact, FindingKind, Severity
+from checker.numberwords import SCALE_ABBREVIATIONS, SCALES
 from checker.rules.context import RuleContext, make_finding
 from checker.rules.factors import FACTOR_TOLERANCE, factor_between, topic_conversions
 from checker.rules.grouping import shortest_forms
@@ -314,8 +315,13 @@ def _factor_slips(rule: RuleSpec, facts: list[Fact], context: RuleContext) -> li
 
 # The scale words a slip swaps ("EUR 6.1 million" for "EUR 6.1 billion"), and the ratios they
 # make: a value exactly a thousand or a million times another of the same unit.
-_SCALE_WORD = re.compile(r"\d\s*(?:thousand|million|billion|trillion|mn|bn|m|b|k)\b",
-                         re.IGNORECASE)  # fmt: skip
+_SCALE_WORD = re.compile(
+    r"\d\s*(?:"
+    + "|".join(sorted((word for word, scale in {**SCALES, **SCALE_ABBREVIATIONS}.items()
+                       if scale >= 1e3), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)  # fmt: skip
 _SCALE_RATIOS = (1e3, 1e6)
 _SCALE_TOLERANCE = 1e-9
 
